@@ -1,0 +1,94 @@
+/**
+ * Row splitting: a data row's trailing number tokens are resolved against the header's columns.
+ * A space both separates cells and groups thousands ("84 451"), and rows may lack cells (a city
+ * sub-row without ranks, a total without a share). The split is the one that fills the columns
+ * best: every cell a valid number (groups of exactly three digits after the head), as few
+ * columns left empty as possible, and cells that look like their column (integers under counts
+ * and ranks, decimals under amounts and percentages). A TAB (from the PDF extractor's geometry)
+ * is a sure cell boundary.
+ */
+import type { Column } from './header.ts';
+import { parseCell, type Cell } from './numbers.ts';
+
+/** A resolved cell: which column it fills and what was printed. */
+export interface PlacedCell {
+  column: number;
+  cell: Cell;
+}
+
+type Shape = Column['shape'];
+
+/** Cost of putting a cell in a column of a given shape (lower is better). */
+function fitCost(cell: Cell, shape: Shape, grouped: boolean): number {
+  if (cell.kind === 'null') return 0;
+  const integer = cell.decimals === 0;
+  switch (shape) {
+    case 'count': return integer ? 0 : 2;
+    case 'rank': return !integer || grouped || cell.value.startsWith('-') ? 6 : Number(cell.value) > 300 ? 4 : 0;
+    case 'amount': return integer ? 0.5 : 0;
+    case 'percent': return integer ? 0.5 : 0;
+    default: return 0;
+  }
+}
+
+/** Cost of leaving a column empty: rows most often lack ranks, then shares and growth. */
+function skipCost(shape: Shape): number {
+  return shape === 'rank' ? 3 : shape === 'percent' ? 4 : 5;
+}
+
+/**
+ * Splits `tokens` (the number tokens of one row, in order; a token may hold a TAB-free run) into
+ * cells placed on `columns`. Returns null when no split places every token.
+ */
+export function placeCells(tokens: string[], columns: Column[]): PlacedCell[] | null {
+  const n = tokens.length;
+  const m = columns.length;
+  // best[i][j]: least cost having used i tokens and j columns.
+  const best: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(Infinity));
+  const from: ([number, number, Cell | null] | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null));
+  best[0][0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j < m; j++) {
+      const here = best[i][j];
+      if (here === Infinity) continue;
+      const skip = here + skipCost(columns[j].shape);
+      if (skip < best[i][j + 1]) {
+        best[i][j + 1] = skip;
+        from[i][j + 1] = [i, j, null];
+      }
+      for (let k = i + 1; k <= n && k - i <= 5; k++) {
+        const cell = parseCell(tokens.slice(i, k));
+        if (!cell) continue;
+        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + (k - i > 1 ? 0.1 : 0);
+        if (cost < best[k][j + 1]) {
+          best[k][j + 1] = cost;
+          from[k][j + 1] = [i, j, cell];
+        }
+      }
+    }
+  }
+  if (best[n][m] === Infinity) return null;
+  const placed: PlacedCell[] = [];
+  for (let i = n, j = m; j > 0; ) {
+    const [pi, pj, cell] = from[i][j]!;
+    if (cell) placed.unshift({ column: pj, cell });
+    i = pi;
+    j = pj;
+  }
+  return placed;
+}
+
+/**
+ * The fewest cells a run of tokens can make (thousands groups merged wherever valid), and the
+ * most (every token its own cell). Used to guess a table's column count from its rows.
+ */
+export function cellCountRange(tokens: string[]): { min: number; max: number } {
+  const n = tokens.length;
+  const fewest = new Array(n + 1).fill(Infinity);
+  fewest[0] = 0;
+  for (let i = 0; i < n; i++) {
+    if (fewest[i] === Infinity) continue;
+    for (let k = i + 1; k <= n && k - i <= 5; k++) if (parseCell(tokens.slice(i, k))) fewest[k] = Math.min(fewest[k], fewest[i] + 1);
+  }
+  return { min: fewest[n], max: n };
+}

@@ -1,0 +1,53 @@
+/**
+ * Transform stage: SourceDocument → canonical observations, table records and findings.
+ * Lines are normalised and classified (lines.ts), table blocks found (segment.ts), each block
+ * parsed against its header (table.ts), and every observation validated with zod.
+ */
+import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
+import { ObservationSchema } from '../model.ts';
+import { classifyLine } from './lines.ts';
+import { findBlocks } from './segment.ts';
+import { parseTable } from './table.ts';
+import { collapseOverprint, isTraditional } from './text.ts';
+
+/**
+ * The report edition (year of publication) as the report names itself: "2021 Annual Report",
+ * "《2018 全国技术市场统计年度报告》", "2006年全国技术市场统计年度报告". The most frequent
+ * mention wins; null when the text names none.
+ */
+export function detectEdition(lines: string[]): number | null {
+  const votes = new Map<number, number>();
+  const re = /((?:19|20)\d{2})\s*年?\s*(?:全国技术市场|Annual Report|年度报告)/g;
+  for (const l of lines) for (const m of collapseOverprint(l).matchAll(re)) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [y, k] of votes) if (k > n) [best, n] = [y, k];
+  return best;
+}
+
+/** Transforms one extracted source. Throws only on a programming error (zod validation). */
+export function transformDocument(doc: SourceDocument): TransformResult {
+  const texts = doc.lines.map((l) => l.text);
+  const traditional = isTraditional(texts.join('\n'));
+  const lines = doc.lines.map((l, i) => classifyLine(l, i, traditional));
+  const edition = detectEdition(lines.map((l) => l.text));
+  const ctx = { sourceId: doc.sourceId, sourceName: doc.name, edition };
+  const tables: TableRecord[] = [];
+  const observations: Observation[] = [];
+  const findings: Finding[] = [];
+  for (const block of findBlocks(lines)) {
+    const t = parseTable(block, ctx);
+    findings.push(...t.findings);
+    if (!block.ref) continue;
+    for (const o of t.observations) observations.push(ObservationSchema.parse(o));
+    tables.push({
+      sourceId: doc.sourceId, tableRef: t.ref, tableTitle: t.title, tableKind: t.kind,
+      titleLine: block.titleLine?.src.line ?? null,
+      firstLine: (block.header[0] ?? block.body[0]).src.line,
+      lastLine: block.body[block.body.length - 1].src.line,
+      columns: t.columns.map((c) => [c.year ?? '', c.group, c.measure ?? '(row label)', c.unit ?? ''].join('|')),
+      observationCount: t.observations.length,
+    });
+  }
+  return { edition, tables, observations, findings };
+}

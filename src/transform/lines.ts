@@ -1,0 +1,111 @@
+/**
+ * Line classification: what each printed line of a report is, before tables are assembled —
+ * a table caption ("表 3-1〿…", "附表 5　…", overprinted "表表表表3333 …"), a figure caption,
+ * a "续表" marker, a data row (label + number cells), a values-only line, a label-only line
+ * (header cells, section heads, the first half of a split label), prose, or blank.
+ */
+import type { SourceLine } from '../model.ts';
+import { isCellToken, isNullToken, parseNumberToken } from './numbers.ts';
+import { collapseOverprint, normaliseRef, simplify } from './text.ts';
+
+export type LineKind = 'blank' | 'caption' | 'figure' | 'cont' | 'row' | 'values' | 'label' | 'prose';
+
+/** One classified line. `label`/`tokens` are set for rows, values and labels. */
+export interface Line {
+  /** Index in the document's line array. */
+  idx: number;
+  src: SourceLine;
+  /** Normalised text (overprint collapsed, simplified script). */
+  text: string;
+  kind: LineKind;
+  /** For captions: the table reference ("表3-1", "附表5") and title as printed after it. */
+  ref?: string;
+  title?: string;
+  /** Label text (may be empty for values-only lines), with its leading indentation kept. */
+  label: string;
+  /** Number and null-marker tokens at the end of the row; a TAB-joined cell stays one token. */
+  tokens: string[];
+  /** Segments of a row that prints several labelled lists side by side ("德国 280 235.7 1 美国 …"). */
+  segments?: { label: string; tokens: string[] }[];
+}
+
+const CAPTION = /^\s*(?:续表\s*)?((?:附\s*表|表)\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?)(?:[\s\u3000]+|(?=[0-9０-９]{4}))(.*)$/;
+const FIGURE = /^\s*图\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?[\s\u3000]/;
+const SENTENCE = /[，。；？！,;]|^\s*[一二三四五六七八九十]+、|^\s*\d+[.．、]\D/;
+
+/**
+ * Splits a line into whitespace tokens; U+3000 stands alone as a token (an empty-cell
+ * placeholder). A TAB-separated line (PDF geometry) yields one token per cell, spaces inside
+ * a cell kept as they are.
+ */
+export function tokenize(text: string): string[] {
+  if (text.includes('\t')) return text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  return text.replace(/\u3000/g, ' \u3000 ').split(/ +/).filter((t) => t !== '');
+}
+
+/** Splits trailing cell tokens off a token list: the label tokens before them and the cells. */
+function splitTrailing(toks: string[]): { label: string[]; cells: string[] } {
+  let k = toks.length;
+  while (k > 0 && isCellOrGroupedToken(toks[k - 1])) k--;
+  return { label: toks.slice(0, k), cells: toks.slice(k) };
+}
+
+/** A token that is a cell, or a space-grouped cell from a TAB-split line ("28 251.5"). */
+function isCellOrGroupedToken(t: string): boolean {
+  return isCellToken(t) || (/ /.test(t) && t.split(' ').every((p) => isCellToken(p)));
+}
+
+/**
+ * Classifies one source line. `traditional` converts the line to simplified script first.
+ */
+export function classifyLine(src: SourceLine, idx: number, traditional: boolean): Line {
+  let text = collapseOverprint(src.text);
+  if (traditional) text = simplify(text);
+  const base: Line = { idx, src, text, kind: 'blank', label: '', tokens: [] };
+  const trimmed = text.trim();
+  if (!trimmed || trimmed === '\u3000') return base;
+  const cap = CAPTION.exec(text);
+  if (cap && !SENTENCE.test(cap[2]) && /[\u4e00-\u9fff]/.test(cap[2]) && cap[2].length < 80) {
+    return { ...base, kind: 'caption', ref: normaliseRef(cap[1]), title: cap[2].trim() };
+  }
+  if (FIGURE.test(text)) return { ...base, kind: 'figure' };
+  if (/^续\s*表$/.test(trimmed)) return { ...base, kind: 'cont' };
+  const toks = tokenize(text);
+  const { label, cells } = splitTrailing(toks);
+  const hasNumber = cells.some((c) => !isNullToken(c));
+  const labelText = label.join(' ');
+  if (SENTENCE.test(labelText.replace(/^\s*其中[:：]/, '')) || labelText.replace(/\s/g, '').length > 40) return { ...base, kind: 'prose', label: labelText };
+  if (!hasNumber) return { ...base, kind: 'label', label: leadingSpace(text) + labelText + (cells.length ? ' ' + cells.join(' ') : '') };
+  if (!label.length) return { ...base, kind: 'values', tokens: cells };
+  if (isYearList(labelText, cells)) return { ...base, kind: 'label', label: trimmed };
+  const segments = sideBySide(label, cells);
+  return { ...base, kind: 'row', label: leadingSpace(text) + labelText, tokens: cells, ...(segments ? { segments } : {}) };
+}
+
+function leadingSpace(text: string): string {
+  return /^[ \u3000]+/.exec(text)?.[0] ?? '';
+}
+
+/** "2001年 2002年 2003年 2004年 2005": a header line of years whose last year lacks 年. */
+function isYearList(label: string, cells: string[]): boolean {
+  return /^((19|20)\d{2}\s*年\s*)+$/.test(label) && cells.every((c) => /^(19|20)\d{2}$/.test(c));
+}
+
+/**
+ * A row that carries two or more labelled lists side by side: its label part itself holds
+ * number cells ("德国 280 235.7 1 美国" + "1023 689.5 1"). Returns the segments, or undefined.
+ */
+function sideBySide(label: string[], cells: string[]): { label: string; tokens: string[] }[] | undefined {
+  const segs: { label: string; tokens: string[] }[] = [];
+  let cur: { label: string[]; tokens: string[] } = { label: [], tokens: [] };
+  for (const t of label) {
+    if (isCellToken(t) && cur.label.length && parseNumberToken(t)) cur.tokens.push(t);
+    else if (cur.tokens.length) {
+      segs.push({ label: cur.label.join(' '), tokens: cur.tokens });
+      cur = { label: [t], tokens: [] };
+    } else cur.label.push(t);
+  }
+  if (!segs.length) return undefined;
+  segs.push({ label: cur.label.join(' '), tokens: cells });
+  return segs.every((s) => /[\u4e00-\u9fffA-Za-z]/.test(s.label)) ? segs : undefined;
+}

@@ -1,0 +1,92 @@
+/**
+ * Number cells as the reports print them: "28 251.5" (thousands grouped by a space), "－0.22"
+ * (full-width minus), "－61.78%", "28 251.5a" (footnote marker), and the null markers
+ * "—", "-", "/", "…", U+3000. Serves every table of every edition (DESIGN.md "Transform").
+ */
+
+/** A parsed number cell: the exact decimal as printed (ASCII, no grouping, "-" for minus). */
+export interface NumberCell {
+  kind: 'number';
+  /** e.g. "13424.22", "-0.22", "2.0" — every printed digit kept. */
+  value: string;
+  /** Digits after the point as printed (the rounding unit). */
+  decimals: number;
+  /** Footnote marker printed on the cell ("a", "①", "*"), or "". */
+  footnote: string;
+  /** True when the cell carried a "%" sign. */
+  percent: boolean;
+  /** The cell's raw text as printed. */
+  raw: string;
+}
+
+/** A cell printed as a null marker ("—", "-", "/", "…", U+3000): no observation. */
+export interface NullCell {
+  kind: 'null';
+  raw: string;
+}
+
+export type Cell = NumberCell | NullCell;
+
+const MINUS = '-\u2212\uFF0D\u2013';
+const FOOTNOTE = 'a-e\u2460-\u2469*\u203B';
+/** One whitespace-free token that is a whole number cell, possibly signed, %-ed and footnoted. */
+const NUMBER_TOKEN = new RegExp(`^([${MINUS}]?)(\\d+)(?:\\.(\\d+))?([${FOOTNOTE}]?)([%％]?)([${FOOTNOTE}]?)$`);
+/** Tokens that mean "no value". U+3000 is an empty-cell placeholder in the newer editions. */
+const NULL_TOKENS = new Set(['—', '——', '-', '－', '/', '…', '……', '\u3000', '–', '−']);
+
+/** Converts full-width digits, letters, point and percent to ASCII (NFKC on those only). */
+export function asciiDigits(s: string): string {
+  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF05]/g, (c) => c.normalize('NFKC'));
+}
+
+/** Whether a whitespace-free token is a null marker. */
+export function isNullToken(token: string): boolean {
+  return NULL_TOKENS.has(token);
+}
+
+/**
+ * Parses one whitespace-free token as a number cell, or returns null when it is not one.
+ * "－61.78%" → { value "-61.78", decimals 2, percent true }; "28251.5a" → footnote "a".
+ */
+export function parseNumberToken(token: string): NumberCell | null {
+  const t = asciiDigits(token);
+  const m = NUMBER_TOKEN.exec(t);
+  if (!m) return null;
+  const [, sign, int, frac, fn1, pct, fn2] = m;
+  if (fn1 && fn2) return null;
+  const value = (sign ? '-' : '') + int + (frac !== undefined ? '.' + frac : '');
+  return { kind: 'number', value, decimals: frac?.length ?? 0, footnote: fn1 || fn2, percent: pct !== '', raw: token };
+}
+
+/**
+ * Parses a cell made of one or more space-separated tokens. Several tokens form one number
+ * only as thousands groups: a head of 1–3 digits then groups of exactly 3 digits, the last of
+ * which may carry the fraction, sign, % and footnote ("28 251.5a", "1 015 986.2").
+ * Returns null when the tokens cannot form one cell.
+ */
+export function parseCell(tokens: string[]): Cell | null {
+  if (tokens.length === 1 && isNullToken(tokens[0])) return { kind: 'null', raw: tokens[0] };
+  if (tokens.length === 1) return parseNumberToken(tokens[0]);
+  if (!isGroupHead(tokens[0])) return null;
+  for (let i = 1; i < tokens.length - 1; i++) if (!/^\d{3}$/.test(asciiDigits(tokens[i]))) return null;
+  const last = parseNumberToken(tokens[tokens.length - 1]);
+  if (!last || last.value.startsWith('-') || !/^\d{3}(\.|$)/.test(last.value)) return null;
+  const head = asciiDigits(tokens[0]);
+  const merged = parseNumberToken(head + tokens.slice(1).map(asciiDigits).join(''));
+  return merged && { ...merged, raw: tokens.join(' ') };
+}
+
+/** A token that can start a thousands-grouped number: an optional minus and 1–3 digits, not "0". */
+function isGroupHead(token: string): boolean {
+  return new RegExp(`^[${MINUS}]?[1-9]\\d{0,2}$`).test(asciiDigits(token));
+}
+
+/** Whether a token could be (part of) a number cell or a null marker. */
+export function isCellToken(token: string): boolean {
+  return isNullToken(token) || parseNumberToken(token) !== null;
+}
+
+/** Number of digits in a cell's value (sign and point excluded), for counting checks in tests. */
+export function digitCount(value: string): number {
+  return value.replace(/\D/g, '').length;
+}

@@ -1,0 +1,199 @@
+/**
+ * Table parsing: one block (caption, header, body) becomes observations. Rows are resolved
+ * against the header's columns (see cells.ts); the row hierarchy follows the reports' layouts:
+ *  - "其中：X" sub-rows belong to the row above, and so do the cities printed after them
+ *    without "其中" (a city whose province, by the region codelist, is that row);
+ *  - a label printed alone on a line is either the first half of a label split over lines
+ *    (it ends with a connector such as "/" or "、", or a values-only line follows) or a section
+ *    head: the rows under it are its parts until they add up to the section's 合计 (printed
+ *    first) or until the section's own 合计 (printed last);
+ *  - a section head that names a dimension (合同类别, 技术领域, 知识产权 …) sets column_group.
+ */
+import Decimal from 'decimal.js';
+import type { Finding, Observation } from '../model.ts';
+import { parentRegionLabel } from '../codelists/regions.ts';
+import { cellCountRange, placeCells, type PlacedCell } from './cells.ts';
+import { buildColumns, tokenizeHeader, type Column } from './header.ts';
+import { tableKind } from './kinds.ts';
+import type { Line } from './lines.ts';
+import { measureFromLabel, unitMultiplier } from './measures.ts';
+import type { Block } from './segment.ts';
+import { normaliseLabel } from './text.ts';
+
+/** Context a table needs from its document. */
+export interface TableContext {
+  sourceId: string;
+  sourceName: string;
+  edition: number | null;
+}
+
+/** Observations and findings of one table. */
+export interface ParsedTable {
+  ref: string;
+  title: string;
+  kind: string;
+  columns: Column[];
+  observations: Observation[];
+  findings: Finding[];
+}
+
+const DIMENSION_HEADS = /^(合同类别|合同类型|技术领域|知识产权|社会经济目标|社会—经济目标|计划类别)$/;
+const TOTAL = /^(合计|总计|小计)$/;
+const CONNECTOR = /[/、（(，,和及与\-—]$/;
+
+type Section = { label: string; kind: 'parent' | 'group'; total: Decimal | null; acc: Decimal; closing: boolean };
+
+/** Parses one block. Blocks without a caption get the reference "?" and yield findings only. */
+export function parseTable(block: Block, ctx: TableContext): ParsedTable {
+  const ref = block.ref ?? '?';
+  const title = block.title;
+  const kind = tableKind(title);
+  const headerText = block.header.map((l) => l.text).join(' ');
+  const amountUnit = /单位[:：]\s*(万元|亿元)/.exec(headerText + title)?.[1] ?? (/万元/.test(title) ? '万元' : '亿元');
+  const years = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
+  const tableYear = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
+  const rows = block.body.filter((l) => l.kind === 'row' || l.kind === 'values');
+  const columns = buildColumns(tokenizeHeader(headerText), estimateCells(rows), amountUnit) ?? [];
+  const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [] };
+  const finding = (l: Line, kind: Finding['kind'], message: string) =>
+    out.findings.push({ sourceId: ctx.sourceId, kind, tableRef: block.ref, line: l.src.line, page: l.src.page, message, raw: l.src.text });
+  if (!block.ref) {
+    for (const l of rows) finding(l, 'unplaced_row', 'row of a table whose caption was not found');
+    return out;
+  }
+  if (!columns.length) {
+    for (const l of rows) finding(l, 'unparsed_table', `header of ${ref} not understood: "${headerText.trim()}"`);
+    return out;
+  }
+  const headerKey = key(headerText);
+  let pending: Line[] = [];
+  let section: Section | null = null;
+  let lastTop: string | null = null;
+  let subOpen = false;
+
+  const emit = (l: Line, label: string, parent: string, group: string, placed: PlacedCell[], cols: Column[]) => {
+    for (const { column, cell } of placed) {
+      if (cell.kind !== 'number') continue;
+      const col = cols[column];
+      const fromLabel = col.measure ? null : measureFromLabel(label, title);
+      const measure = col.measure ?? fromLabel?.measure;
+      const year = col.year ?? tableYear;
+      if (!measure || !year) {
+        finding(l, 'unplaced_cell', `cell "${cell.raw}" of ${ref} row "${label}" has no measure or year`);
+        continue;
+      }
+      const unit = cell.percent ? '%' : col.unit ?? fromLabel?.unit ?? amountUnit;
+      out.observations.push({
+        sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
+        tableRef: ref, tableTitle: title, tableKind: kind, dataYear: year,
+        rowLabel: label, parentLabel: parent, columnGroup: col.group || group, dimensions: {},
+        measure, value: cell.value, decimals: cell.decimals, unit, unitMult: unitMultiplier(unit),
+        obsStatus: '', footnotes: cell.footnote, page: l.src.page, line: l.src.line, raw: cell.raw,
+      });
+    }
+  };
+
+  for (const l of block.body) {
+    if (l.kind === 'cont' || l.kind === 'blank') continue;
+    if (l.kind === 'label') {
+      if (key(l.text) && headerKey.includes(key(l.text))) pending = [];
+      else pending.push(l);
+      continue;
+    }
+    if (l.kind !== 'row' && l.kind !== 'values') continue;
+    let rawLabel = l.label;
+    if (l.kind === 'values') {
+      if (!pending.length) {
+        finding(l, 'unplaced_row', `values without a label in ${ref}`);
+        continue;
+      }
+      rawLabel = pending.map((p) => p.label.trim()).join('');
+      pending = [];
+    } else if (pending.length) {
+      const head = pending[pending.length - 1].label.trim();
+      if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head)) rawLabel = head + l.label.trim();
+      else {
+        const name = normaliseLabel(head);
+        section = { label: name, kind: DIMENSION_HEADS.test(name) ? 'group' : 'parent', total: null, acc: new Decimal(0), closing: false };
+        lastTop = null;
+        subOpen = false;
+      }
+      pending = [];
+    }
+    const label = normaliseLabel(rawLabel);
+    if (!label) continue;
+    const isSub = /^\s*其中[:：]/.test(rawLabel);
+    const isTotal = TOTAL.test(label);
+    let parent = '';
+    if (isSub && lastTop) {
+      parent = lastTop;
+      subOpen = true;
+    } else if (subOpen && lastTop && parentRegionLabel(label) === lastTop) {
+      parent = lastTop;
+    } else if (section?.kind === 'parent') {
+      parent = section.label;
+    } else {
+      subOpen = false;
+      if (!isTotal) lastTop = label;
+    }
+    const group = section?.kind === 'group' ? section.label : '';
+    const segs = l.segments && columnGroups(columns).length === l.segments.length ? l.segments : null;
+    if (segs) {
+      const groups = columnGroups(columns);
+      segs.forEach((seg, i) => {
+        const cols = columns.filter((c) => c.group === groups[i]);
+        const placed = placeCells(seg.tokens, cols);
+        if (placed) emit(l, normaliseLabel(seg.label), '', '', placed, cols);
+        else finding(l, 'unplaced_row', `cells of "${seg.label}" do not fit the ${cols.length} columns of ${ref}`);
+      });
+      continue;
+    }
+    const placed = placeCells(l.tokens, columns);
+    if (!placed) {
+      finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
+      continue;
+    }
+    emit(l, label, parent, group, placed, columns);
+    if (section) section = advanceSection(section, label, parent, placed, columns);
+  }
+  return out;
+}
+
+/** Tracks a section's membership by arithmetic; returns null once the section is complete. */
+function advanceSection(section: Section, label: string, parent: string, placed: PlacedCell[], columns: Column[]): Section | null {
+  const first = placed.find((p) => p.cell.kind === 'number' && /count/.test(columns[p.column].measure ?? ''))
+    ?? placed.find((p) => p.cell.kind === 'number');
+  const v = first && first.cell.kind === 'number' ? new Decimal(first.cell.value) : null;
+  if (TOTAL.test(label)) {
+    if (section.acc.isZero() && !section.total && v) return { ...section, total: v };
+    return null;
+  }
+  if (section.kind === 'parent' && parent !== section.label) return section;
+  const acc = v ? section.acc.plus(v) : section.acc;
+  if (section.total && acc.gte(section.total)) return null;
+  return { ...section, acc };
+}
+
+/** The distinct flow groups of the columns, in order. */
+function columnGroups(columns: Column[]): string[] {
+  return [...new Set(columns.map((c) => c.group).filter((g) => g))];
+}
+
+function key(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** The most common number of cells among rows whose split is unambiguous. */
+function estimateCells(rows: Line[]): number {
+  const counts = new Map<number, number>();
+  let maxMin = 0;
+  for (const r of rows) {
+    const { min, max } = cellCountRange(r.tokens);
+    maxMin = Math.max(maxMin, min);
+    if (min === max) counts.set(max, (counts.get(max) ?? 0) + 1);
+  }
+  let best = maxMin;
+  let n = 0;
+  for (const [c, k] of counts) if (k > n || (k === n && c > best)) [best, n] = [c, k];
+  return best;
+}
