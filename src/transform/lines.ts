@@ -2,13 +2,14 @@
  * Line classification: what each printed line of a report is, before tables are assembled —
  * a table caption ("表 3-1〿…", "附表 5　…", overprinted "表表表表3333 …"), a figure caption,
  * a "续表" marker, a data row (label + number cells), a values-only line, a label-only line
- * (header cells, section heads, the first half of a split label), prose, or blank.
+ * (header cells, section heads, the first half of a split label), prose, page furniture
+ * (running heads, page numbers), or blank.
  */
 import type { SourceLine } from '../model.ts';
 import { isCellToken, isNullToken, parseNumberToken } from './numbers.ts';
 import { collapseOverprint, normaliseRef, simplify } from './text.ts';
 
-export type LineKind = 'blank' | 'caption' | 'figure' | 'cont' | 'row' | 'values' | 'label' | 'prose';
+export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'cont' | 'row' | 'values' | 'label' | 'prose';
 
 /** One classified line. `label`/`tokens` are set for rows, values and labels. */
 export interface Line {
@@ -31,6 +32,8 @@ export interface Line {
 
 const CAPTION = /^\s*(?:续表\s*)?((?:附\s*表|表)\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?)(?:[\s\u3000]+|(?=[0-9０-９]{4}))(.*)$/;
 const FIGURE = /^\s*图\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?[\s\u3000]/;
+/** Running heads, footers and page numbers printed inside the text flow. */
+const FURNITURE = /^\s*(\d{1,3}|\d*\s*\d{4}\s*(全国技术市场统计)?年度报告|.*Annual Report.*|全国技术市场|统计年报|第[一二三四五六七八九十]+部分.*)\s*$/;
 const SENTENCE = /[，。；？！,;]|^\s*[一二三四五六七八九十]+、|^\s*\d+[.．、]\D/;
 
 /**
@@ -64,6 +67,7 @@ export function classifyLine(src: SourceLine, idx: number, traditional: boolean)
   const base: Line = { idx, src, text, kind: 'blank', label: '', tokens: [] };
   const trimmed = text.trim();
   if (!trimmed || trimmed === '\u3000') return base;
+  if (FURNITURE.test(text)) return { ...base, kind: 'furniture' };
   const cap = CAPTION.exec(text);
   if (cap && !SENTENCE.test(cap[2]) && /[\u4e00-\u9fff]/.test(cap[2]) && cap[2].length < 80) {
     return { ...base, kind: 'caption', ref: normaliseRef(cap[1]), title: cap[2].trim() };
@@ -74,7 +78,7 @@ export function classifyLine(src: SourceLine, idx: number, traditional: boolean)
   const { label, cells } = splitTrailing(toks);
   const hasNumber = cells.some((c) => !isNullToken(c));
   const labelText = label.join(' ');
-  if (SENTENCE.test(labelText.replace(/^\s*其中[:：]/, '')) || labelText.replace(/\s/g, '').length > 40) return { ...base, kind: 'prose', label: labelText };
+  if (SENTENCE.test(labelText.replace(/^\s*其中[:：]/, '')) || (labelText.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 36) return { ...base, kind: 'prose', label: labelText };
   if (!hasNumber) return { ...base, kind: 'label', label: leadingSpace(text) + labelText + (cells.length ? ' ' + cells.join(' ') : '') };
   if (!label.length) return { ...base, kind: 'values', tokens: cells };
   if (isYearList(labelText, cells)) return { ...base, kind: 'label', label: trimmed };

@@ -65,7 +65,7 @@ function headerAbove(lines: Line[], start: number): { header: Line[]; caption: L
   let seen = 0;
   for (let i = start - 1; i >= 0 && seen < HEADER_REACH; i--) {
     const l = lines[i];
-    if (l.kind === 'blank') continue;
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
     if (l.kind === 'caption') return { header, caption: l };
     if (l.kind !== 'label' && l.kind !== 'cont') break;
     if (l.kind === 'label') header.unshift(l);
@@ -79,7 +79,7 @@ function captionBelow(lines: Line[], end: number, used: Set<number>): Line | nul
   let seen = 0;
   for (let i = end + 1; i < lines.length && seen <= CAPTION_REACH; i++) {
     const l = lines[i];
-    if (l.kind === 'blank') continue;
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
     if (l.kind === 'caption') return used.has(l.idx) ? null : l;
     if (l.kind === 'prose' || l.kind === 'row') return null;
     seen++;
@@ -108,9 +108,8 @@ function splitOnNewHeader(block: Block): Block[] {
       continue;
     }
     if (l.kind === 'row' || l.kind === 'values') {
-      const labels = pending.filter((p) => p.kind === 'label');
-      const key = headerKey(labels);
-      if (labels.length >= 1 && own && key !== own && looksLikeHeader(labels) && !own.includes(key) && cur.body.some((b) => b.kind === 'row')) {
+      const labels = pending.filter((p) => p.kind === 'label' && !own.includes(headerKey([p])));
+      if (labels.length && looksLikeHeader(labels) && cur.body.some((b) => b.kind === 'row')) {
         out.push(cur);
         cur = { ref: null, title: '', titleLine: null, header: labels, body: [] };
       } else cur.body.push(...pending);
