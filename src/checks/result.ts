@@ -159,3 +159,30 @@ export function resultOf(o: Outcome): CheckResult {
     inputs: o.inputs.map(toCheckInput),
   };
 }
+
+/**
+ * A pass that sums up many pairwise comparisons (e.g. "ranks 1…31 follow the amounts"): no single
+ * printed value, interval or gap belongs to it.
+ */
+export function passSummary(
+  kind: CheckKind,
+  scope: ResultScope,
+  subject: string,
+  message: string,
+  inputs: RoleInput[],
+): CheckResult {
+  return {
+    sourceId: scope.sourceId,
+    checkKind: kind,
+    tableRef: scope.tableRef,
+    status: 'pass',
+    severity: 'info',
+    subject,
+    printed: null,
+    expectedLow: null,
+    expectedHigh: null,
+    gap: '0',
+    message,
+    inputs: inputs.map(toCheckInput),
+  };
+}

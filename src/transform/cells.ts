@@ -18,6 +18,51 @@ export interface PlacedCell {
 
 type Shape = Column['shape'];
 
+/**
+ * What a column's cells usually look like, learnt from the table's rows whose split is
+ * unambiguous: the median order of magnitude and the most common number of decimals.
+ */
+export interface ColumnStats {
+  magnitude: number | null;
+  decimals: number | null;
+}
+
+/** Order of magnitude of a cell (a heuristic score, never a value: floats are fine here). */
+function magnitude(value: string): number | null {
+  const digits = value.replace(/^-/, '').split('.')[0].replace(/^0+/, '');
+  return digits.length ? digits.length : null;
+}
+
+/** Learns per-column statistics from placements of unambiguous rows. */
+export function columnStats(placements: PlacedCell[][], width: number): ColumnStats[] {
+  const mags: number[][] = Array.from({ length: width }, () => []);
+  const decs: number[][] = Array.from({ length: width }, () => []);
+  for (const row of placements)
+    for (const { column, cell } of row) {
+      if (cell.kind !== 'number') continue;
+      const m = magnitude(cell.value);
+      if (m !== null) mags[column].push(m);
+      decs[column].push(cell.decimals);
+    }
+  const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
+  const mode = (xs: number[]) => {
+    const n = new Map<number, number>();
+    for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+    return xs.length ? [...n].sort((a, b) => b[1] - a[1])[0][0] : null;
+  };
+  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]) }));
+}
+
+/** Extra cost of a cell that does not look like the column's other cells. */
+function statsCost(cell: Cell, stats: ColumnStats | undefined): number {
+  if (!stats || cell.kind !== 'number') return 0;
+  const m = magnitude(cell.value);
+  let cost = 0;
+  if (m !== null && stats.magnitude !== null) cost += 0.4 * Math.min(4, Math.abs(m - stats.magnitude));
+  if (stats.decimals !== null && cell.decimals !== stats.decimals) cost += 0.3;
+  return cost;
+}
+
 /** Cost of putting a cell in a column of a given shape (lower is better). */
 function fitCost(cell: Cell, shape: Shape, grouped: boolean): number {
   if (cell.kind === 'null') return 0;
@@ -37,10 +82,11 @@ function skipCost(shape: Shape): number {
 }
 
 /**
- * Splits `tokens` (the number tokens of one row, in order; a token may hold a TAB-free run) into
- * cells placed on `columns`. Returns null when no split places every token.
+ * Splits `tokens` (the number tokens of one row, in order) into cells placed on `columns`,
+ * preferring cells that look like the column's others (`stats`). Returns null when no split
+ * places every token.
  */
-export function placeCells(tokens: string[], columns: Column[]): PlacedCell[] | null {
+export function placeCells(tokens: string[], columns: Column[], stats?: ColumnStats[]): PlacedCell[] | null {
   const n = tokens.length;
   const m = columns.length;
   // best[i][j]: least cost having used i tokens and j columns.
@@ -59,7 +105,7 @@ export function placeCells(tokens: string[], columns: Column[]): PlacedCell[] | 
       for (let k = i + 1; k <= n && k - i <= 5; k++) {
         const cell = parseCell(tokens.slice(i, k));
         if (!cell) continue;
-        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + (k - i > 1 ? 0.1 : 0);
+        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(cell, stats?.[j]) + (k - i > 1 ? 0.1 : 0);
         if (cost < best[k][j + 1]) {
           best[k][j + 1] = cost;
           from[k][j + 1] = [i, j, cell];

@@ -10,7 +10,7 @@
  */
 import { asciiDigits } from './numbers.ts';
 import {
-  FLOW_WORDS, MEASURE_WORDS, UNIT_RE, baseMeasure, defaultUnit, isBase, type MeasureWord,
+  FLOW_WORDS, MEASURE_WORDS, UNIT_RE, baseMeasure, defaultUnit, isBase, unitOf, type MeasureWord,
 } from './measures.ts';
 
 /** A header token: a year, a flow group, a measure word (with its unit), a comparison, or other text. */
@@ -75,7 +75,7 @@ export function tokenizeHeader(text: string): HeaderToken[] {
       const u = UNIT_RE.exec(s.slice(i));
       let unit: string | null = null;
       if (u) {
-        unit = u[1];
+        unit = unitOf(u);
         i += u[0].length;
       }
       out.push({ t: 'M', word: w.word, sub: !!w.sub, unit, text: word });
@@ -84,7 +84,7 @@ export function tokenizeHeader(text: string): HeaderToken[] {
     const u = UNIT_RE.exec(rest);
     const prev = out[out.length - 1];
     if (u && !other && prev && prev.t === 'M' && !prev.unit) {
-      prev.unit = u[1];
+      prev.unit = unitOf(u);
       i += u[0].length;
       continue;
     }

@@ -29,8 +29,16 @@ export const MEASURE_WORDS: { re: RegExp; word: MeasureWord; sub?: boolean }[] =
   { re: /^数量/, word: 'volume' },
 ];
 
-/** Units as printed in headers, titles and labels. */
-export const UNIT_RE = /^[/（(]?(亿元|万元|项次|人次|万人|元|项|家|个|人|次|位|%)[）)]?/;
+/**
+ * A unit as printed after a header word: "/项", "（亿元）", "(%)", or a bare "亿元"/"%" not run
+ * into a following word (so the 项 of "项数" is no unit). The unit is in group 1 or 2.
+ */
+export const UNIT_RE = /^(?:[/（(](亿元|万元|项次|人次|万人|元|项|家|个|人|次|位|%)[）)]?|(亿元|万元|%)(?![\u4e00-\u9fff]))/;
+
+/** The unit a UNIT_RE match names. */
+export function unitOf(m: RegExpExecArray): string {
+  return m[1] ?? m[2];
+}
 
 /** Flow groups of two-sided tables (column_group). */
 export const FLOW_WORDS = /^(输出技术|吸纳技术)/;

@@ -12,7 +12,7 @@
 import Decimal from 'decimal.js';
 import type { Finding, Observation } from '../model.ts';
 import { parentRegionLabel } from '../codelists/regions.ts';
-import { cellCountRange, placeCells, type PlacedCell } from './cells.ts';
+import { cellCountRange, columnStats, placeCells, type ColumnStats, type PlacedCell } from './cells.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { tableKind } from './kinds.ts';
 import type { Line } from './lines.ts';
@@ -65,6 +65,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     for (const l of rows) finding(l, 'unparsed_table', `header of ${ref} not understood: "${headerText.trim()}"`);
     return out;
   }
+  const stats = learnStats(rows, columns);
   const headerKey = key(headerText);
   let pending: Line[] = [];
   let section: Section | null = null;
@@ -148,7 +149,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       });
       continue;
     }
-    const placed = placeCells(l.tokens, columns);
+    const placed = placeCells(l.tokens, columns, stats);
     if (!placed) {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
@@ -181,6 +182,15 @@ function columnGroups(columns: Column[]): string[] {
 
 function key(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
+}
+
+/** Column statistics from the rows whose tokens can form only one number of cells. */
+function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
+  const sure = rows.filter((r) => !r.segments && r.kind === 'row').filter((r) => {
+    const { min, max } = cellCountRange(r.tokens);
+    return min === max && max === columns.length;
+  });
+  return columnStats(sure.map((r) => placeCells(r.tokens, columns) ?? []), columns.length);
 }
 
 /** The most common number of cells among rows whose split is unambiguous. */
