@@ -7,8 +7,12 @@
  */
 import type { Line } from './lines.ts';
 
-/** A table block: its caption (if found), header lines and body lines. */
+/**
+ * A table block: its caption (if found), header lines and body lines. `layout` is 'grid' for a
+ * table of number cells, 'ranked' for a ranked list of names ("排名 卖方名称" / "1 中国港湾…").
+ */
 export interface Block {
+  layout: 'grid' | 'ranked';
   ref: string | null;
   title: string;
   titleLine: Line | null;
@@ -25,28 +29,55 @@ const CAPTION_REACH = 3;
 
 /** Finds every table block in a classified document. */
 export function findBlocks(lines: Line[]): Block[] {
-  const bodies = splitBodies(lines);
+  const bodies = [...splitBodies(lines), ...rankedLists(lines)].sort((a, b) => a.start - b.start);
   const used = new Set<number>();
   const blocks: Block[] = [];
-  for (const { start, end } of bodies) {
+  for (const { start, end, layout } of bodies) {
     const { header, caption } = headerAbove(lines, start);
     let titleLine = caption && !used.has(caption.idx) ? caption : null;
     if (!titleLine) titleLine = captionBelow(lines, end, used);
     if (titleLine) used.add(titleLine.idx);
     const body = lines.slice(start, end + 1);
-    blocks.push(...splitOnNewHeader({ ref: titleLine?.ref ?? null, title: titleLine?.title ?? '', titleLine, header, body }));
+    const block: Block = { layout, ref: titleLine?.ref ?? null, title: titleLine?.title ?? '', titleLine, header, body };
+    blocks.push(...(layout === 'grid' ? splitOnNewHeader(block) : [block]));
   }
   return blocks;
 }
 
+const RANKED_HEADER = /^排名\S*名称$/;
+const RANKED_ROW = /^\s*\d{1,3}\s+\S/;
+
+/**
+ * Ranked lists of names (表5-3 … in the 2018 and 2021 editions): a header "排名 卖方名称"
+ * then lines "rank name", across 续表 and repeated headers. The body starts after the header.
+ */
+function rankedLists(lines: Line[]): { start: number; end: number; layout: 'ranked' }[] {
+  const out: { start: number; end: number; layout: 'ranked' }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].kind !== 'label' || !RANKED_HEADER.test(lines[i].text.replace(/[\s\u3000]+/g, ''))) continue;
+    let end = -1;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j];
+      const compact = l.text.replace(/[\s\u3000]+/g, '');
+      if (l.kind === 'blank' || l.kind === 'furniture' || l.kind === 'cont' || RANKED_HEADER.test(compact)) continue;
+      if (l.kind === 'label' && RANKED_ROW.test(l.text)) end = j;
+      else break;
+    }
+    if (end > i) out.push({ start: i + 1, end, layout: 'ranked' });
+    i = Math.max(i, end);
+  }
+  return out;
+}
+
 /** Runs of lines from a data row to the last data row before the next break. */
-function splitBodies(lines: Line[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
+function splitBodies(lines: Line[]): { start: number; end: number; layout: 'grid' }[] {
+  const out: { start: number; end: number; layout: 'grid' }[] = [];
   let start = -1;
   let last = -1;
   for (const l of lines) {
     if (BREAKS.has(l.kind)) {
-      if (start >= 0) out.push({ start, end: last });
+      if (start >= 0) out.push({ start, end: last, layout: 'grid' });
       start = -1;
       continue;
     }
@@ -55,7 +86,7 @@ function splitBodies(lines: Line[]): { start: number; end: number }[] {
       last = l.idx;
     }
   }
-  if (start >= 0) out.push({ start, end: last });
+  if (start >= 0) out.push({ start, end: last, layout: 'grid' });
   return out;
 }
 
@@ -111,7 +142,7 @@ function splitOnNewHeader(block: Block): Block[] {
       const labels = pending.filter((p) => p.kind === 'label' && !own.includes(headerKey([p])));
       if (labels.length && looksLikeHeader(labels) && cur.body.some((b) => b.kind === 'row')) {
         out.push(cur);
-        cur = { ref: null, title: '', titleLine: null, header: labels, body: [] };
+        cur = { layout: 'grid', ref: null, title: '', titleLine: null, header: labels, body: [] };
       } else cur.body.push(...pending);
       pending = [];
       cur.body.push(l);

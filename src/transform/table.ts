@@ -9,7 +9,7 @@
  *    first) or until the section's own 合计 (printed last);
  *  - a section head that names a dimension (合同类别, 技术领域, 知识产权 …) sets column_group.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { Finding, Observation } from '../model.ts';
 import { parentRegionLabel } from '../codelists/regions.ts';
 import { cellCountRange, columnStats, placeCells, type ColumnStats, type PlacedCell } from './cells.ts';
@@ -66,6 +66,10 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     return out;
   }
   const stats = learnStats(rows, columns);
+  if (block.layout === 'ranked') {
+    parseRanked(block, ctx, out, tableYear);
+    return out;
+  }
   const headerKey = key(headerText);
   let pending: Line[] = [];
   let section: Section | null = null;
@@ -158,6 +162,22 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     if (section) section = advanceSection(section, label, parent, placed, columns);
   }
   return out;
+}
+
+/** A ranked list of names: each "rank name" line is a turnover_rank observation of that name. */
+function parseRanked(block: Block, ctx: TableContext, out: ParsedTable, year: number | null): void {
+  for (const l of block.body) {
+    const m = /^\s*(\d{1,3})\s+(.+)$/.exec(l.text);
+    if (!m || l.kind !== 'label' || !year) continue;
+    const label = normaliseLabel(m[2]);
+    out.observations.push({
+      sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
+      tableRef: out.ref, tableTitle: out.title, tableKind: out.kind, dataYear: year,
+      rowLabel: label, parentLabel: '', columnGroup: '', dimensions: {},
+      measure: 'turnover_rank', value: m[1], decimals: 0, unit: '位', unitMult: 0,
+      obsStatus: '', footnotes: '', page: l.src.page, line: l.src.line, raw: m[1],
+    });
+  }
 }
 
 /** Tracks a section's membership by arithmetic; returns null once the section is complete. */

@@ -72,8 +72,17 @@ export function normaliseRef(ref: string): string {
   return asciiDigits(ref).replace(/[\s\u3000]+/g, '').replace(/[－—–]/g, '-').replace(/^(附表|表|图)0*/, '$1');
 }
 
-let toSimplified: ((s: string) => string) | null = null;
-let toTraditional: ((s: string) => string) | null = null;
+type Convert = (s: string) => string;
+let converters: { simplify: Convert; traditionalise: Convert } | null = null;
+
+/** The opencc-js converters (Taiwan standard ↔ mainland simplified), built once on first use. */
+function opencc(): { simplify: Convert; traditionalise: Convert } {
+  converters ??= {
+    simplify: OpenCC.Converter({ from: 'tw', to: 'cn' }),
+    traditionalise: OpenCC.Converter({ from: 'cn', to: 'tw' }),
+  };
+  return converters;
+}
 
 /** Counts the CJK characters a converter changes in a text sample. */
 function changedChars(sample: string, convert: (s: string) => string): number {
@@ -90,9 +99,8 @@ function changedChars(sample: string, convert: (s: string) => string): number {
 export function isTraditional(text: string): boolean {
   const sample = text.replace(/[\x00-\x7F]/g, '').slice(0, 20000);
   if (!sample) return false;
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  toTraditional ??= OpenCC.Converter({ from: 'cn', to: 'tw' });
-  return changedChars(sample, toSimplified) > changedChars(sample, toTraditional);
+  const { simplify: s2, traditionalise: t2 } = opencc();
+  return changedChars(sample, s2) > changedChars(sample, t2);
 }
 
 /**
@@ -100,7 +108,6 @@ export function isTraditional(text: string): boolean {
  * document `isTraditional` accepted.
  */
 export function simplify(line: string): string {
-  toSimplified ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  const convert = toSimplified;
+  const convert = opencc().simplify;
   return line.replace(/[^\x00-\x7F]+/g, (run) => convert(run));
 }
