@@ -4,7 +4,7 @@
  * consistent only when the printed figures are read as truncated → fail, flagged as truncation;
  * otherwise → fail beyond rounding. Check modules describe their arithmetic as a Relation.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Observation } from '../model.ts';
 import { excess, gap, intersects, point, type Interval } from './interval.ts';
 import type { Reader } from './reading.ts';

@@ -5,7 +5,7 @@
  * (lower bound down, upper bound up, at 50 significant digits), so every interval computed here
  * contains every value the inputs allow. No floats anywhere.
  */
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 
 /** Decimal constructor used for the exact operations (precision far above any printed figure). */
 export const Dec = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_EVEN });

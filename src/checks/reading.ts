@@ -5,7 +5,7 @@
  * [v, v + 10^-d] for v > 0). A check that fails when rounded but holds when truncated is
  * reported as a truncation (severity 'warning'). Exact counts are points in both readings.
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { Observation } from '../model.ts';
 import { Dec, type Interval } from './interval.ts';
 import { isExactCount } from './measures.ts';

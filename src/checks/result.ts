@@ -3,7 +3,7 @@
  * every input with its provenance, and a message that spells the arithmetic out, e.g.
  * "亚洲 1148 + 欧洲 584 + … = 2181 ≠ 合计 2169 (gap 12)".
  */
-import type Decimal from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { CheckInput, CheckResult, Observation } from '../model.ts';
 import { targetValue, type Evaluation, type Relation } from './evaluate.ts';
 import { formatBound } from './interval.ts';

@@ -48,11 +48,16 @@ function terms(parts: Addend[]): string {
   return `${parts.slice(0, 3).map(show).join(' + ')} + … + ${show(parts[parts.length - 1])} (${parts.length} rows)`;
 }
 
-/** The exact sum of the printed values, in units of 10^mult. */
-function printedSum(parts: Addend[], mult: number): string {
-  return parts
-    .reduce((acc, p) => acc.plus(new Dec(p.obs.value).times(new Dec(10).pow(p.obs.unitMult - mult))), new Dec(0))
-    .toString();
+/**
+ * "北京 81311 + 湖北 24444 = 105755": the addends and the exact sum of their printed values (in
+ * units of 10^mult, with as many decimals as the finest addend); a single addend is shown alone.
+ */
+function arithmetic(parts: Addend[], mult: number): string {
+  if (parts.length === 1) return terms(parts);
+  const scaled = parts.map((p) => new Dec(p.obs.value).times(new Dec(10).pow(p.obs.unitMult - mult)));
+  const total = scaled.reduce((acc, v) => acc.plus(v), new Dec(0));
+  const places = Math.max(0, ...parts.map((p) => p.obs.decimals - (p.obs.unitMult - mult)));
+  return `${terms(parts)} = ${total.toFixed(places)}`;
 }
 
 /** The relation "Σ parts (op) target" for a list of addends. */
@@ -86,7 +91,7 @@ export function checkSum(spec: SumSpec, readers: Readers): CheckResult {
     subject: spec.subject,
     inputs,
     printedText,
-    arithmetic: `${terms(spec.parts)} = ${printedSum(spec.parts, mult)}`,
+    arithmetic: arithmetic(spec.parts, mult),
   };
 
   if (spec.missing.length > 0 && spec.relation === 'equal') {
@@ -94,14 +99,15 @@ export function checkSum(spec: SumSpec, readers: Readers): CheckResult {
     const relation = relationOf(spec.parts, target, 'notAbove', mult);
     const evaluation = evaluate(relation, readers);
     const absent = spec.missing.join('、');
+    const verb = spec.missing.length === 1 ? 'prints' : 'print';
     if (evaluation.outcome === 'fail') {
-      return resultOf({ ...base, relation, evaluation, note: `even without ${absent}, which print no value` });
+      return resultOf({ ...base, relation, evaluation, note: `even without ${absent}, which ${verb} no value` });
     }
     return skippedResult(
       spec.kind,
       spec.scope,
       spec.subject,
-      `${absent} print no value in this column, so the sum cannot be formed (the rows printed stay within ${printedText})`,
+      `${absent} ${verb} no value in this column, so the sum cannot be formed (the rows printed stay within ${printedText})`,
       inputs,
     );
   }
@@ -119,7 +125,7 @@ export function checkSum(spec: SumSpec, readers: Readers): CheckResult {
         ...base,
         relation: headRelation,
         evaluation: headEvaluation,
-        arithmetic: `${terms(head)} = ${printedSum(head, mult)}`,
+        arithmetic: arithmetic(head, mult),
         note: `the rows after them (${tail}) regroup rows already counted and are not summed`,
       });
     }
