@@ -3,6 +3,7 @@
  * schema of its own): migrations, idempotent per-source loads, replacement of a changed source,
  * exact decimals, failed loads, and the unreachable-server error.
  */
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse } from '../src/load/db.ts';
@@ -54,18 +55,27 @@ describe('DatabaseUnreachableError', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
-  it('times out against a server that never answers', async () => {
-    // 10.255.255.1 is unroutable: the connection attempt hangs until the timeout.
-    const started = Date.now();
-    const error = await openWarehouse({
-      databaseUrl: 'postgres://u:secret@10.255.255.1:5432/x',
-      dataDir: '.data/unused',
-      connectTimeoutMs: 500,
-    }).catch((e) => e);
-    expect(error).toBeInstanceOf(DatabaseUnreachableError);
-    expect(error.message).toContain('10.255.255.1:5432');
-    expect(error.message).not.toContain('secret');
-    expect(Date.now() - started).toBeLessThan(5_000);
+  it('times out against a server that accepts but never answers', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket)); // accepts TCP, never speaks PostgreSQL
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const started = Date.now();
+      const error = await openWarehouse({
+        databaseUrl: `postgres://u:secret@127.0.0.1:${port}/x`,
+        dataDir: '.data/unused',
+        connectTimeoutMs: 500,
+      }).catch((e) => e);
+      expect(error).toBeInstanceOf(DatabaseUnreachableError);
+      expect(error.message).toContain(`127.0.0.1:${port}`);
+      expect(error.message).toMatch(/timeout/i);
+      expect(error.message).not.toContain('secret');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 });
 
@@ -147,6 +157,19 @@ describe.each(DRIVERS)('load on %s', (driver) => {
       { name: `${SEED}.txt`, n: goldenSource(SEED).golden.length },
       { name: '001_4bcf1cefdaeec81d.txt', n: other.golden.length },
     ]);
+  });
+
+  it('loads sources concurrently; concurrent loads of one source leave one copy', async () => {
+    await clearWarehouse(w.db);
+    const stems = ['000_94f9f59014649328', '001_4bcf1cefdaeec81d', '003_c23a70392e796f35'];
+    const sources = stems.map((stem) => goldenSource(stem));
+    const twice = [...sources, goldenSource(stems[2])];
+    const outcomes = await Promise.all(twice.map((src) => loadSource(w.db, src.doc, src.result, [])));
+    expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(0);
+    const total = sources.reduce((n, src) => n + src.golden.length, 0);
+    expect(await warehouseCounts(w.db)).toMatchObject({ observations: total, sources: 3, loads: 4 });
+    const completed = await w.db.selectFrom('loads').select('status').where('status', '=', 'completed').execute();
+    expect(completed).toHaveLength(4);
   });
 
   it('stores values exactly: numeric from the printed string, value_text verbatim', async () => {
