@@ -29,19 +29,60 @@ const CAPTION_REACH = 3;
 
 /** Finds every table block in a classified document. */
 export function findBlocks(lines: Line[]): Block[] {
-  const bodies = [...splitBodies(lines), ...rankedLists(lines)].sort((a, b) => a.start - b.start);
+  const parts: Part[] = [...splitBodies(lines), ...rankedLists(lines)]
+    .sort((a, b) => a.start - b.start)
+    .flatMap((b) => {
+      const { header, caption } = headerAbove(lines, b.start);
+      const first: Part = { ...b, header, caption };
+      return b.layout === 'grid' ? splitOnNewHeader(lines, first) : [first];
+    });
+  const heading = new Set(parts.map((p) => p.caption?.idx).filter((i): i is number => i !== undefined));
   const used = new Set<number>();
-  const blocks: Block[] = [];
-  for (const { start, end, layout } of bodies) {
-    const { header, caption } = headerAbove(lines, start);
-    let titleLine = caption && !used.has(caption.idx) ? caption : null;
-    if (!titleLine) titleLine = captionBelow(lines, end, used);
+  const blocks = parts.map(({ start, end, layout, header, caption }): Block => {
+    // A caption right after the body that heads no other body is this body's (caption after);
+    // otherwise the caption right above the header is (caption before).
+    const below = captionBelow(lines, end, used, CAPTION_REACH);
+    const titleLine = below && !heading.has(below.idx) ? below : caption && !used.has(caption.idx) ? caption : null;
     if (titleLine) used.add(titleLine.idx);
-    const body = lines.slice(start, end + 1);
-    const block: Block = { layout, ref: titleLine?.ref ?? null, title: titleLine?.title ?? '', titleLine, header, body };
-    blocks.push(...(layout === 'grid' ? splitOnNewHeader(block) : [block]));
-  }
+    return { layout, ref: titleLine?.ref ?? null, title: titleLine?.title ?? '', titleLine, header, body: lines.slice(start, end + 1) };
+  });
+  for (const b of blocks) if (!b.titleLine) adoptDetachedCaption(lines, b, used);
   return blocks;
+}
+
+/** A body's line range with its header lines and the caption printed right above them. */
+interface Part {
+  start: number;
+  end: number;
+  layout: Block['layout'];
+  header: Line[];
+  caption: Line | null;
+}
+
+/** How far (non-blank lines) a title printed away from its body may stand. */
+const DETACHED_REACH = 30;
+
+/**
+ * A body left without a caption takes the nearest caption no other body took, printed within
+ * reach after it (title detached by prose) or before its header (body printed after another).
+ */
+function adoptDetachedCaption(lines: Line[], block: Block, used: Set<number>): void {
+  const first = (block.header[0] ?? block.body[0]).idx;
+  const last = block.body[block.body.length - 1].idx;
+  const after = captionBelow(lines, last, used, DETACHED_REACH, true);
+  let before: Line | null = null;
+  for (let i = first - 1, seen = 0; i >= 0 && seen < DETACHED_REACH; i--) {
+    if (lines[i].kind === 'blank') continue;
+    seen++;
+    if (lines[i].kind === 'caption' && !used.has(lines[i].idx)) {
+      before = lines[i];
+      break;
+    }
+  }
+  const pick = after && (!before || after.idx - last <= first - before.idx) ? after : before;
+  if (!pick) return;
+  used.add(pick.idx);
+  Object.assign(block, { ref: pick.ref ?? null, title: pick.title ?? '', titleLine: pick });
 }
 
 const RANKED_HEADER = /^排名\S*名称$/;
@@ -105,14 +146,17 @@ function headerAbove(lines: Line[], start: number): { header: Line[]; caption: L
   return { header, caption: null };
 }
 
-/** A caption printed right after a body (only blank lines or page furniture between). */
-function captionBelow(lines: Line[], end: number, used: Set<number>): Line | null {
+/**
+ * A caption printed after a body within `reach` non-blank lines: with only blank lines or
+ * page furniture between, or (`acrossProse`) with prose between too.
+ */
+function captionBelow(lines: Line[], end: number, used: Set<number>, reach: number, acrossProse = false): Line | null {
   let seen = 0;
-  for (let i = end + 1; i < lines.length && seen <= CAPTION_REACH; i++) {
+  for (let i = end + 1; i < lines.length && seen <= reach; i++) {
     const l = lines[i];
     if (l.kind === 'blank' || l.kind === 'furniture') continue;
     if (l.kind === 'caption') return used.has(l.idx) ? null : l;
-    if (l.kind === 'prose' || l.kind === 'row') return null;
+    if (l.kind === 'row' || (!acrossProse && l.kind === 'prose')) return null;
     seen++;
   }
   return null;
@@ -128,27 +172,23 @@ function headerKey(lines: Line[]): string {
  * whose caption was printed elsewhere. Repeated headers (page breaks) are the same text and
  * do not split.
  */
-function splitOnNewHeader(block: Block): Block[] {
-  const own = headerKey(block.header);
-  const out: Block[] = [];
-  let cur: Block = { ...block, body: [] };
+function splitOnNewHeader(lines: Line[], part: Part): Part[] {
+  const own = headerKey(part.header);
+  const out: Part[] = [];
+  let cur: Part = { ...part };
   let pending: Line[] = [];
-  for (const l of block.body) {
-    if (l.kind === 'label' || l.kind === 'cont') {
-      pending.push(l);
-      continue;
+  let lastRow = -1;
+  for (let i = part.start; i <= part.end; i++) {
+    const l = lines[i];
+    if (l.kind === 'label') pending.push(l);
+    if (l.kind !== 'row' && l.kind !== 'values') continue;
+    const labels = pending.filter((p) => !own.includes(headerKey([p])));
+    if (labels.length && lastRow >= 0 && looksLikeHeader(labels)) {
+      out.push({ ...cur, end: lastRow });
+      cur = { start: i, end: part.end, layout: 'grid', header: labels, caption: null };
     }
-    if (l.kind === 'row' || l.kind === 'values') {
-      const labels = pending.filter((p) => p.kind === 'label' && !own.includes(headerKey([p])));
-      if (labels.length && looksLikeHeader(labels) && cur.body.some((b) => b.kind === 'row')) {
-        out.push(cur);
-        cur = { layout: 'grid', ref: null, title: '', titleLine: null, header: labels, body: [] };
-      } else cur.body.push(...pending);
-      pending = [];
-      cur.body.push(l);
-      continue;
-    }
-    pending.push(l);
+    pending = [];
+    lastRow = i;
   }
   out.push(cur);
   return out;
