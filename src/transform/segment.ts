@@ -5,6 +5,7 @@
  * furniture inside. A header that differs from the body's own header starts a new table
  * (a body printed right after another one, as 附表1 after 附表2 in the 2018 edition).
  */
+import { tokenizeHeader } from './header.ts';
 import type { Line } from './lines.ts';
 
 /**
@@ -37,17 +38,25 @@ export function findBlocks(lines: Line[]): Block[] {
       return b.layout === 'grid' ? splitOnNewHeader(lines, first) : [first];
     });
   const heading = new Set(parts.map((p) => p.caption?.idx).filter((i): i is number => i !== undefined));
+  const heads = (c: Line) => heading.has(c.idx) || nextContent(lines, c.idx)?.kind === 'label';
   const used = new Set<number>();
   const blocks = parts.map(({ start, end, layout, header, caption }): Block => {
-    // A caption right after the body that heads no other body is this body's (caption after);
+    // A caption right after the body that heads nothing is this body's (caption after);
     // otherwise the caption right above the header is (caption before).
     const below = captionBelow(lines, end, used, CAPTION_REACH);
-    const titleLine = below && !heading.has(below.idx) ? below : caption && !used.has(caption.idx) ? caption : null;
+    const above = caption && !used.has(caption.idx) ? caption : null;
+    const titleLine = below && !heads(below) ? below : above;
     if (titleLine) used.add(titleLine.idx);
     return { layout, ref: titleLine?.ref ?? null, title: titleLine?.title ?? '', titleLine, header, body: lines.slice(start, end + 1) };
   });
-  for (const b of blocks) if (!b.titleLine) adoptDetachedCaption(lines, b, used);
+  adoptDetachedCaptions(lines, blocks, used);
   return blocks;
+}
+
+/** The next line after `idx` that is neither blank nor page furniture. */
+function nextContent(lines: Line[], idx: number): Line | undefined {
+  for (let i = idx + 1; i < lines.length; i++) if (lines[i].kind !== 'blank' && lines[i].kind !== 'furniture') return lines[i];
+  return undefined;
 }
 
 /** A body's line range with its header lines and the caption printed right above them. */
@@ -63,26 +72,37 @@ interface Part {
 const DETACHED_REACH = 30;
 
 /**
- * A body left without a caption takes the nearest caption no other body took, printed within
- * reach after it (title detached by prose) or before its header (body printed after another).
+ * Bodies left without a caption take the nearest caption no other body took, printed within
+ * reach after them (a title detached by prose) or before their header (a body printed after
+ * another table's); the closest pairs are matched first. A body right above a figure caption
+ * holds the figure's value labels and takes no table caption.
  */
-function adoptDetachedCaption(lines: Line[], block: Block, used: Set<number>): void {
-  const first = (block.header[0] ?? block.body[0]).idx;
-  const last = block.body[block.body.length - 1].idx;
-  const after = captionBelow(lines, last, used, DETACHED_REACH, true);
-  let before: Line | null = null;
-  for (let i = first - 1, seen = 0; i >= 0 && seen < DETACHED_REACH; i--) {
-    if (lines[i].kind === 'blank') continue;
-    seen++;
-    if (lines[i].kind === 'caption' && !used.has(lines[i].idx)) {
-      before = lines[i];
-      break;
+function adoptDetachedCaptions(lines: Line[], blocks: Block[], used: Set<number>): void {
+  const pairs: { block: Block; caption: Line; distance: number }[] = [];
+  for (const block of blocks) {
+    if (block.titleLine) continue;
+    const first = (block.header[0] ?? block.body[0]).idx;
+    const last = block.body[block.body.length - 1].idx;
+    if (nextContent(lines, last)?.kind === 'figure') continue;
+    for (const [from, step] of [[last, 1], [first, -1]] as const) {
+      for (let i = from + step, seen = 0; i >= 0 && i < lines.length && seen < DETACHED_REACH; i += step) {
+        const l = lines[i];
+        if (l.kind === 'blank' || l.kind === 'furniture') continue;
+        if (l.kind === 'row' || l.kind === 'figure') break;
+        seen++;
+        if (l.kind === 'caption') {
+          if (!used.has(l.idx)) pairs.push({ block, caption: l, distance: seen });
+          break;
+        }
+      }
     }
   }
-  const pick = after && (!before || after.idx - last <= first - before.idx) ? after : before;
-  if (!pick) return;
-  used.add(pick.idx);
-  Object.assign(block, { ref: pick.ref ?? null, title: pick.title ?? '', titleLine: pick });
+  pairs.sort((a, b) => a.distance - b.distance);
+  for (const { block, caption } of pairs) {
+    if (block.titleLine || used.has(caption.idx)) continue;
+    used.add(caption.idx);
+    Object.assign(block, { ref: caption.ref ?? null, title: caption.title ?? '', titleLine: caption });
+  }
 }
 
 const RANKED_HEADER = /^排名\S*名称$/;
@@ -194,9 +214,7 @@ function splitOnNewHeader(lines: Line[], part: Part): Part[] {
   return out;
 }
 
-/** Header lines name years or several measures; a section head or split label does not. */
+/** Header lines name at least two years, flows or measures; a section head or split label does not. */
 function looksLikeHeader(lines: Line[]): boolean {
-  const text = lines.map((l) => l.text).join(' ');
-  const years = text.match(/(19|20)\d{2}\s*年/g)?.length ?? 0;
-  return years >= 2 || lines.length >= 2 && /合同数|成交额|项数|金额/.test(text);
+  return tokenizeHeader(lines.map((l) => l.text).join(' ')).filter((t) => t.t !== 'O').length >= 2;
 }
