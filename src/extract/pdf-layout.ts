@@ -30,11 +30,11 @@ export interface PlacedRun {
 }
 
 /**
- * Two runs whose baselines differ by at most this many ems sit on the same printed line. A
- * superscript footnote marker rises about a third of an em; two rows of a table or two lines of
- * prose are at least about one em apart.
+ * Two runs whose baselines differ by at most this many ems sit on the same printed line.
+ * Measured on the fixtures: a superscript footnote marker ("28 251.5ᵃ") sits 0.39 em above its
+ * row; the closest two separate lines are 0.87 em apart (a header cell centred across two rows).
  */
-export const SAME_LINE_EM = 0.4;
+export const SAME_LINE_EM = 0.5;
 
 /**
  * A gap of at least this many ems between two runs is printed as a space. It is pdf.js's own
