@@ -25,6 +25,8 @@ type Shape = Column['shape'];
 export interface ColumnStats {
   magnitude: number | null;
   decimals: number | null;
+  /** Largest value seen (ranks: a rank far above it is a misplaced count). */
+  max: number | null;
 }
 
 /** Order of magnitude of a cell (a heuristic score, never a value: floats are fine here). */
@@ -37,12 +39,14 @@ function magnitude(value: string): number | null {
 export function columnStats(placements: PlacedCell[][], width: number): ColumnStats[] {
   const mags: number[][] = Array.from({ length: width }, () => []);
   const decs: number[][] = Array.from({ length: width }, () => []);
+  const maxs: (number | null)[] = new Array(width).fill(null);
   for (const row of placements)
     for (const { column, cell } of row) {
       if (cell.kind !== 'number') continue;
       const m = magnitude(cell.value);
       if (m !== null) mags[column].push(m);
       decs[column].push(cell.decimals);
+      if (cell.decimals === 0 && m !== null && m < 7) maxs[column] = Math.max(maxs[column] ?? 0, Number(cell.value));
     }
   const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
   const mode = (xs: number[]) => {
@@ -50,14 +54,15 @@ export function columnStats(placements: PlacedCell[][], width: number): ColumnSt
     for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
     return xs.length ? [...n].sort((a, b) => b[1] - a[1])[0][0] : null;
   };
-  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]) }));
+  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]), max: maxs[i] }));
 }
 
 /** Extra cost of a cell that does not look like the column's other cells. */
-function statsCost(cell: Cell, stats: ColumnStats | undefined): number {
+function statsCost(cell: Cell, shape: Shape, stats: ColumnStats | undefined): number {
   if (!stats || cell.kind !== 'number') return 0;
   const m = magnitude(cell.value);
   let cost = 0;
+  if (shape === 'rank' && stats.max !== null && Number(cell.value) > stats.max * 2 + 5) cost += 4;
   if (m !== null && stats.magnitude !== null) cost += 0.4 * Math.min(4, Math.abs(m - stats.magnitude));
   if (stats.decimals !== null && cell.decimals !== stats.decimals) cost += 0.3;
   return cost;
@@ -74,6 +79,14 @@ function fitCost(cell: Cell, shape: Shape, grouped: boolean): number {
     case 'percent': return integer ? 0.5 : 0;
     default: return 0;
   }
+}
+
+/**
+ * Cost of reading `tokens` tokens as one thousands-grouped number: a little for two groups
+ * ("84 451"), more for three (millions are rare in these tables), much more beyond.
+ */
+function groupingCost(tokens: number): number {
+  return tokens === 1 ? 0 : tokens === 2 ? 0.1 : tokens === 3 ? 1 : 3;
 }
 
 /** Cost of leaving a column empty: rows most often lack ranks, then shares and growth. */
@@ -105,7 +118,7 @@ export function placeCells(tokens: string[], columns: Column[], stats?: ColumnSt
       for (let k = i + 1; k <= n && k - i <= 5; k++) {
         const cell = parseCell(tokens.slice(i, k));
         if (!cell) continue;
-        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(cell, stats?.[j]) + (k - i > 1 ? 0.1 : 0);
+        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(cell, columns[j].shape, stats?.[j]) + groupingCost(k - i);
         if (cost < best[k][j + 1]) {
           best[k][j + 1] = cost;
           from[k][j + 1] = [i, j, cell];

@@ -79,8 +79,11 @@ export function classifyLine(src: SourceLine, idx: number, traditional: boolean)
   const hasNumber = cells.some((c) => !isNullToken(c));
   const labelText = label.join(' ');
   if (SENTENCE.test(labelText.replace(/^\s*其中[:：]/, '')) || (labelText.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 36) return { ...base, kind: 'prose', label: labelText };
-  if (!hasNumber) return { ...base, kind: 'label', label: leadingSpace(text) + labelText + (cells.length ? ' ' + cells.join(' ') : '') };
+  // A row printed with null markers only ("西 藏 / / /") is a row without values; a single
+  // trailing "/" is the end of a label split over lines ("单项合同平均成交额 /").
+  if (!hasNumber && (cells.length < 2 || !label.length)) return { ...base, kind: 'label', label: leadingSpace(text) + labelText + (cells.length ? ' ' + cells.join(' ') : '') };
   if (!label.length) return { ...base, kind: 'values', tokens: cells };
+  if (!hasNumber) return { ...base, kind: 'row', label: leadingSpace(text) + labelText, tokens: cells };
   if (isYearList(labelText, cells)) return { ...base, kind: 'label', label: trimmed };
   const segments = sideBySide(label, cells);
   return { ...base, kind: 'row', label: leadingSpace(text) + labelText, tokens: cells, ...(segments ? { segments } : {}) };

@@ -62,11 +62,12 @@ export function parseNumberToken(token: string): NumberCell | null {
  * Parses a cell made of one or more space-separated tokens. Several tokens form one number
  * only as thousands groups: a head of 1–3 digits then groups of exactly 3 digits, the last of
  * which may carry the fraction, sign, % and footnote ("28 251.5a", "1 015 986.2").
+ * A lone token with a leading zero ("084") is no cell: it can only be a thousands group.
  * Returns null when the tokens cannot form one cell.
  */
 export function parseCell(tokens: string[]): Cell | null {
   if (tokens.length === 1 && isNullToken(tokens[0])) return { kind: 'null', raw: tokens[0] };
-  if (tokens.length === 1) return parseNumberToken(tokens[0]);
+  if (tokens.length === 1) return /^[-\u2212\uFF0D]?0\d/.test(asciiDigits(tokens[0])) ? null : parseNumberToken(tokens[0]);
   if (!isGroupHead(tokens[0])) return null;
   for (let i = 1; i < tokens.length - 1; i++) if (!/^\d{3}$/.test(asciiDigits(tokens[i]))) return null;
   const last = parseNumberToken(tokens[tokens.length - 1]);

@@ -53,7 +53,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const years = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
   const tableYear = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
   const rows = block.body.filter((l) => l.kind === 'row' || l.kind === 'values');
-  const columns = buildColumns(tokenizeHeader(headerText), estimateCells(rows), amountUnit) ?? [];
+  const cells = estimateCells(rows);
+  const columns = buildColumns(tokenizeHeader(headerText), cells, amountUnit) ?? [];
   const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [] };
   const finding = (l: Line, kind: Finding['kind'], message: string) =>
     out.findings.push({ sourceId: ctx.sourceId, kind, tableRef: block.ref, line: l.src.line, page: l.src.page, message, raw: l.src.text });
@@ -61,8 +62,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     for (const l of rows) finding(l, 'unplaced_row', 'row of a table whose caption was not found');
     return out;
   }
-  if (!columns.length) {
-    for (const l of rows) finding(l, 'unparsed_table', `header of ${ref} not understood: "${headerText.trim()}"`);
+  if (!columns.length || columns.length < cells) {
+    for (const l of rows) finding(l, 'unparsed_table', `header of ${ref} not understood (${columns.length} columns for rows of ${cells} cells): "${headerText.trim()}"`);
     return out;
   }
   const stats = learnStats(rows, columns);
@@ -161,7 +162,25 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     emit(l, label, parent, group, placed, columns);
     if (section) section = advanceSection(section, label, parent, placed, columns);
   }
+  const misread = misreadColumn(out.observations, columns);
+  if (misread) {
+    for (const l of rows) finding(l, 'unparsed_table', `header of ${ref} misread: column "${misread}" holds decimals where it expects whole numbers`);
+    out.observations = [];
+  }
   return out;
+}
+
+/**
+ * A column meant for whole numbers (counts, ranks) whose cells are mostly decimals: the header
+ * was read in the wrong order. Returns the column's measure, or null when all columns agree.
+ */
+function misreadColumn(observations: Observation[], columns: Column[]): string | null {
+  const whole = new Set(columns.filter((c) => (c.shape === 'count' || c.shape === 'rank') && c.measure).map((c) => c.measure!));
+  for (const m of whole) {
+    const vals = observations.filter((o) => o.measure === m);
+    if (vals.length >= 3 && vals.filter((o) => o.decimals > 0).length * 4 > vals.length) return m;
+  }
+  return null;
 }
 
 /** A ranked list of names: each "rank name" line is a turnover_rank observation of that name. */
@@ -204,13 +223,19 @@ function key(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
 }
 
-/** Column statistics from the rows whose tokens can form only one number of cells. */
+/**
+ * Column statistics: first from the rows whose tokens can form only one number of cells, then
+ * refined once from every row placed with those statistics (medians resist the few rows a
+ * first guess gets wrong).
+ */
 function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
-  const sure = rows.filter((r) => !r.segments && r.kind === 'row').filter((r) => {
+  const plain = rows.filter((r) => !r.segments && r.kind === 'row');
+  const sure = plain.filter((r) => {
     const { min, max } = cellCountRange(r.tokens);
     return min === max && max === columns.length;
   });
-  return columnStats(sure.map((r) => placeCells(r.tokens, columns) ?? []), columns.length);
+  const first = columnStats(sure.map((r) => placeCells(r.tokens, columns) ?? []), columns.length);
+  return columnStats(plain.map((r) => placeCells(r.tokens, columns, first) ?? []), columns.length);
 }
 
 /** The most common number of cells among rows whose split is unambiguous. */
