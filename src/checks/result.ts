@@ -92,8 +92,9 @@ export interface Outcome {
   /** The printed side spelled out: "合计 2169". */
   printedText: string;
   /**
-   * A failure explained otherwise than by truncation (e.g. a share nudged so the column totals
-   * 100): the failure becomes a 'warning' and this text is appended to the message.
+   * A failure explained by something specific (e.g. a share nudged so the column totals 100):
+   * the failure becomes a 'warning' and this text is appended to the message. Truncation needs no
+   * excuse: the evaluation detects it.
    */
   excuse?: string;
   /** Free text appended to the message (e.g. which rows were left out and why). */
@@ -132,12 +133,13 @@ export function resultOf(o: Outcome): CheckResult {
     status = 'fail';
     const gapText = `gap ${formatGap(ev.gap, places)}`;
     parts.push(`${o.arithmetic} ${breaks} ${o.printedText} (${[gapText, allows].filter(Boolean).join('; ')})`);
-    if (ev.truncation) {
+    const truncated = 'explained if the figures were truncated instead of rounded';
+    if (o.excuse) {
       severity = 'warning';
-      parts.push('explained if the figures were truncated instead of rounded');
-    } else if (o.excuse) {
+      parts.push(ev.truncation ? `${o.excuse} (truncation would also explain it)` : o.excuse);
+    } else if (ev.truncation) {
       severity = 'warning';
-      parts.push(o.excuse);
+      parts.push(truncated);
     } else {
       severity = 'error';
       parts.push('beyond rounding');
