@@ -48,7 +48,13 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const ref = block.ref ?? '?';
   const title = block.title;
   const kind = tableKind(title);
-  const headerText = block.header.map((l) => l.text).join(' ');
+  // Label lines closing the header that add nothing to what the header names are the first
+  // section head ("合同类别", "国家科技计划"), printed between the header and the first row.
+  const named = (n: number) => tokenizeHeader(block.header.slice(0, n).map((l) => l.text).join(' ')).filter((t) => t.t !== 'O').length;
+  let headerEnd = block.header.length;
+  while (headerEnd > 1 && named(headerEnd - 1) === named(headerEnd)) headerEnd--;
+  const headerLines = block.header.slice(0, headerEnd);
+  const headerText = headerLines.map((l) => l.text).join(' ');
   const amountUnit = /单位[:：]\s*(万元|亿元)/.exec(headerText + title)?.[1] ?? (/万元/.test(title) ? '万元' : '亿元');
   const years = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
   const tableYear = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
@@ -72,7 +78,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     return out;
   }
   const headerKey = key(headerText);
-  let pending: Line[] = [];
+  let pending: Line[] = block.header.slice(headerEnd);
   let section: Section | null = null;
   let lastTop: string | null = null;
   let subOpen = false;
@@ -118,7 +124,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     } else if (pending.length) {
       const head = pending[pending.length - 1].label.trim();
       if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head)) rawLabel = head + l.label.trim();
-      else {
+      else if (normaliseLabel(head) !== section?.label) {
         const name = normaliseLabel(head);
         section = { label: name, kind: DIMENSION_HEADS.test(name) ? 'group' : 'parent', total: null, acc: new Decimal(0), closing: false };
         lastTop = null;
