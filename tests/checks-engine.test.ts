@@ -173,6 +173,17 @@ describe('rows_sum_to_total', () => {
     expect(two[0].status).toBe('skipped');
   });
 
+  it('adds amounts printed with different multipliers, not different units', () => {
+    const mixed = [
+      obs('甲', 'turnover', '1.5', { unit: '亿元', unitMult: 8 }),
+      obs('乙', 'turnover', '5000', { unit: '万元', unitMult: 4 }),
+      obs('合计', 'turnover', '2.0', { unit: '亿元', unitMult: 8 }),
+    ];
+    expect(run('rows_sum_to_total', mixed)[0].status).toBe('pass');
+    const clash = [obs('甲', 'turnover', '1', { unit: '项' }), obs('合计', 'turnover', '1', { unit: '亿元', unitMult: 8 })];
+    expect(run('rows_sum_to_total', clash)[0].message).toContain('different units');
+  });
+
   it('never adds growth rates, shares, ranks or averages', () => {
     const o = column('turnover_growth_pct', [['甲', '10.0'], ['合计', '99.0']]);
     expect(run('rows_sum_to_total', o)).toEqual([]);
@@ -280,6 +291,16 @@ describe('average_matches_amount_count', () => {
     expect(ok.status).toBe('pass');
     expect(ok.message).toContain('13424.22 × 10^4 / 367586');
     expect(run('average_matches_amount_count', o('36.52'))[0].severity).toBe('error');
+  });
+
+  it('reads printed units (亿元 / 万元) by their multipliers', () => {
+    const o = [
+      obs('技术服务', 'turnover', '5851.13', { unit: '亿元', unitMult: 8 }),
+      obs('技术服务', 'contract_count', '134852', { unit: '项' }),
+      obs('技术服务', 'avg_turnover', '433.98', { unit: '万元', unitMult: 4 }),
+    ];
+    const [r] = run('average_matches_amount_count', o);
+    expect([r.status, r.severity, r.expectedLow, r.expectedHigh]).toEqual(['fail', 'error', '433.89234', '433.89309']);
   });
 });
 

@@ -69,3 +69,11 @@ const COUNT_UNITS = new Set(['项', '家', '个', '人', '次', '位', '人次',
 export function isExactCount(o: Pick<Observation, 'unit' | 'unitMult' | 'decimals'>): boolean {
   return COUNT_UNITS.has(o.unit) && o.unitMult === 0 && o.decimals === 0;
 }
+
+/**
+ * A unit without its multiplier prefix, so that amounts printed in 亿元 and 万元 (UNIT_MULT 8 and 4)
+ * count as the same unit 元 once scaled: "亿元" → "元", "万人" → "人", "CNY" → "CNY".
+ */
+export function baseUnit(unit: string): string {
+  return /^[万亿千百].+/.test(unit) ? unit.slice(1) : unit;
+}

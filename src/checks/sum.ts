@@ -5,8 +5,9 @@
  * already make up the total while later rows regroup them (overlapping groups).
  */
 import type { CheckResult, Observation } from '../model.ts';
-import { evaluate, targetValue, type Readers, type Relation, type Target } from './evaluate.ts';
+import { evaluate, type Readers, type Relation, type Target } from './evaluate.ts';
 import { Dec, sum, type Interval } from './interval.ts';
+import { baseUnit } from './measures.ts';
 import type { Reader } from './reading.ts';
 import { resultOf, skippedResult, type CheckKind, type ResultScope, type RoleInput } from './result.ts';
 
@@ -25,7 +26,7 @@ export interface SumSpec {
   parts: Addend[];
   /** Names of the rows that belong to the sum but print no value in this column. */
   missing: string[];
-  /** What the parts are compared with, and its name ("合计", "事业法人/合计", "100"). */
+  /** What the parts are compared with, and its name ("合计", "事业法人/合计"; an exact target is shown by its value). */
   target: { name: string; value: Target };
   /** 'equal' for a partition; 'notAbove' for sub-rows that need not exhaust their parent. */
   relation: 'equal' | 'notAbove';
@@ -69,10 +70,10 @@ function relationOf(parts: Addend[], target: Target, relation: Relation['relatio
   };
 }
 
-/** Why the addends cannot be added (different units), or null. */
+/** Why the addends cannot be added (different units, multipliers aside), or null. */
 function unitConflict(spec: SumSpec): string | null {
-  const units = new Set(spec.parts.map((p) => p.obs.unit));
-  if ('unit' in spec.target.value) units.add(spec.target.value.unit);
+  const units = new Set(spec.parts.map((p) => baseUnit(p.obs.unit)));
+  if ('unit' in spec.target.value) units.add(baseUnit(spec.target.value.unit));
   return units.size > 1 ? `the numbers are in different units (${[...units].join(', ')})` : null;
 }
 
@@ -84,7 +85,7 @@ export function checkSum(spec: SumSpec, readers: Readers): CheckResult {
   const conflict = unitConflict(spec);
   if (conflict) return skippedResult(spec.kind, spec.scope, spec.subject, conflict, inputs);
   const mult = 'exact' in target ? (spec.parts[0]?.obs.unitMult ?? 0) : target.unitMult;
-  const printedText = `${spec.target.name} ${targetValue(target)}`;
+  const printedText = 'exact' in target ? target.exact : `${spec.target.name} ${target.value}`;
   const base = {
     kind: spec.kind,
     scope: spec.scope,
