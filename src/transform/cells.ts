@@ -116,7 +116,7 @@ export function placeCells(tokens: string[], columns: Column[], stats?: ColumnSt
         from[i][j + 1] = [i, j, null];
       }
       for (let k = i + 1; k <= n && k - i <= 5; k++) {
-        const cell = parseCell(tokens.slice(i, k));
+        const cell = cellOf(tokens, i, k);
         if (!cell) continue;
         const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(cell, columns[j].shape, stats?.[j]) + groupingCost(k - i);
         if (cost < best[k][j + 1]) {
@@ -138,6 +138,16 @@ export function placeCells(tokens: string[], columns: Column[], stats?: ColumnSt
 }
 
 /**
+ * The cell tokens i..k-1 form, or null. A token holding spaces is a whole cell the PDF's
+ * geometry delimited ("83 171"): it stands alone and its spaces are thousands groups.
+ */
+function cellOf(tokens: string[], i: number, k: number): Cell | null {
+  if (k - i === 1 && tokens[i].includes(' ')) return parseCell(tokens[i].split(/ +/));
+  for (let t = i; t < k; t++) if (tokens[t].includes(' ')) return null;
+  return parseCell(tokens.slice(i, k));
+}
+
+/**
  * The fewest cells a run of tokens can make (thousands groups merged wherever valid), and the
  * most (every token its own cell). Used to guess a table's column count from its rows.
  */
@@ -147,7 +157,7 @@ export function cellCountRange(tokens: string[]): { min: number; max: number } {
   fewest[0] = 0;
   for (let i = 0; i < n; i++) {
     if (fewest[i] === Infinity) continue;
-    for (let k = i + 1; k <= n && k - i <= 5; k++) if (parseCell(tokens.slice(i, k))) fewest[k] = Math.min(fewest[k], fewest[i] + 1);
+    for (let k = i + 1; k <= n && k - i <= 5; k++) if (cellOf(tokens, i, k)) fewest[k] = Math.min(fewest[k], fewest[i] + 1);
   }
   return { min: fewest[n], max: n };
 }
