@@ -256,6 +256,19 @@ describe('shares', () => {
   });
 });
 
+describe('shares without a table total', () => {
+  it('reports a near miss against the parent, and skips a far one', () => {
+    const o = [
+      ...column('contract_count', [['技术交易所', '12490'], ['技术交易所/技术项目', '11493'], ['技术交易所/其他', '997']]),
+      ...column('contract_count_share_pct', [['技术交易所/技术项目', '92.01'], ['技术交易所/其他', '50.00']]),
+    ];
+    const [near, far] = run('share_matches_part_total', o);
+    expect([near.status, near.severity]).toEqual(['fail', 'warning']);
+    expect(near.message).toContain('truncated');
+    expect(far.status).toBe('skipped');
+  });
+});
+
 describe('growth_matches_years', () => {
   it('compares a growth rate with the two years of the same row', () => {
     const o = [

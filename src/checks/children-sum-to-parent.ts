@@ -46,6 +46,10 @@ function checkFamily(t: Table, s: Slice, f: Family, readers: Readers): CheckResu
       target: { name: rowName(f.target), value: target.obs },
       relation: f.mode === 'partition' ? 'equal' : 'notAbove',
       roles: { part: 'child', target: 'parent' },
+      note:
+        f.mode === 'subset' && missing.length > 0
+          ? `${missing.join('、')} ${missing.length === 1 ? 'prints' : 'print'} no value and ${missing.length === 1 ? 'is' : 'are'} left out (a part of a subset is still within the parent)`
+          : undefined,
     },
     readers,
   );

@@ -17,7 +17,19 @@ import { baseCandidates } from './measures.ts';
 import type { Reader } from './reading.ts';
 import { resultOf, skippedResult, sliceName, type ResultScope, type RoleInput } from './result.ts';
 import type { Addend } from './sum.ts';
-import { families, grandTotals, pickCell, rowName, sibling, topLevelItems, type RowRef, type Slice, type Table } from './table.ts';
+import {
+  families,
+  grandTotals,
+  isMember,
+  pickCell,
+  rowName,
+  sibling,
+  topLevelItems,
+  type Family,
+  type RowRef,
+  type Slice,
+  type Table,
+} from './table.ts';
 
 const KIND = 'growth_matches_years';
 
@@ -81,17 +93,22 @@ function checkYearOverYear(t: Table, s: Slice, cur: Slice, prev: Slice, readers:
   return out;
 }
 
-/** A total's growth against the previous-year base implied by its parts' amounts and growths. */
+/**
+ * A total's growth against the previous-year base implied by its parts' amounts and growths.
+ * `parts` is a reason string when the parts cannot be listed completely (skipped, with that
+ * reason, if the total prints a growth); null when the total prints no growth.
+ */
 function checkImpliedBase(
   scope: ResultScope,
   subject: string,
-  parts: Addend[],
+  parts: Addend[] | string,
   s: Slice,
   total: { ref: RowRef; amount: Observation },
   readers: Readers,
 ): CheckResult | null {
   const g = pickCell(s, total.ref);
-  if (g.kind !== 'value' || parts.length === 0) return null;
+  if (g.kind !== 'value') return null;
+  if (typeof parts === 'string') return skippedResult(KIND, scope, subject, parts, [{ role: 'growth', obs: g.obs }]);
   const pairs: { amount: Observation; growth: Observation }[] = [];
   const inputs: RoleInput[] = [];
   for (const p of parts) {
@@ -125,34 +142,41 @@ function checkImpliedBase(
   });
 }
 
+/** The addends of a grand total as a plain partition, or why they are not one. */
+function grandAddends(t: Table, cur: Slice): Addend[] | string {
+  const blocks = addendBlocks(t, cur, topLevelItems(t, cur.columnGroup));
+  if (typeof blocks === 'string') return blocks;
+  if (blocks.length > 1) return 'the rows are split by 小计 subtotals';
+  if (blocks[0].missing.length > 0) return `${blocks[0].missing.join('、')} print no ${cur.measure}`;
+  return blocks[0].parts;
+}
+
+/** The rows of a section as addends, or why they cannot all be read. */
+function familyAddends(t: Table, cur: Slice, f: Family): Addend[] | string {
+  const parts: Addend[] = [];
+  const missing: string[] = [];
+  for (const c of f.children) {
+    if (!isMember(t, c, cur.columnGroup)) continue;
+    const pick = pickCell(cur, c);
+    if (pick.kind === 'value') parts.push({ name: rowName(c), obs: pick.obs });
+    else missing.push(rowName(c));
+  }
+  return missing.length > 0 ? `${missing.join('、')} print no ${cur.measure}` : parts;
+}
+
 /** Totals of a single-year table: grand total (from its top-level rows) and partition sections (from their rows). */
 function checkTotals(t: Table, s: Slice, cur: Slice, readers: Readers): CheckResult[] {
   const scope = { sourceId: t.sourceId, tableRef: t.tableRef };
-  const out: CheckResult[] = [];
+  const targets: { ref: RowRef; parts: () => Addend[] | string }[] = [];
   const totals = grandTotals(t, s.columnGroup);
-  const grand = totals.length === 1 ? pickCell(cur, totals[0]) : undefined;
-  if (grand?.kind === 'value') {
-    const blocks = addendBlocks(t, cur, topLevelItems(t, s.columnGroup));
-    // Only a plain partition: no 小计 blocks and no row without a value.
-    if (typeof blocks !== 'string' && blocks.length === 1 && blocks[0].missing.length === 0) {
-      const subject = `${sliceName(t.tableRef, s)}: ${rowName(totals[0])} growth = growth implied by its rows`;
-      const r = checkImpliedBase(scope, subject, blocks[0].parts, s, { ref: totals[0], amount: grand.obs }, readers);
-      if (r) out.push(r);
-    }
-  }
-  for (const f of families(t)) {
-    if (f.mode !== 'partition') continue;
-    const amount = pickCell(cur, f.target);
+  if (totals.length === 1) targets.push({ ref: totals[0], parts: () => grandAddends(t, cur) });
+  for (const f of families(t)) if (f.mode === 'partition') targets.push({ ref: f.target, parts: () => familyAddends(t, cur, f) });
+  const out: CheckResult[] = [];
+  for (const target of targets) {
+    const amount = pickCell(cur, target.ref);
     if (amount.kind !== 'value') continue;
-    const parts: Addend[] = [];
-    for (const c of f.children) {
-      const pick = pickCell(cur, c);
-      if (pick.kind !== 'value') break;
-      parts.push({ name: rowName(c), obs: pick.obs });
-    }
-    if (parts.length !== f.children.length) continue;
-    const subject = `${sliceName(t.tableRef, s)}: ${rowName(f.target)} growth = growth implied by its rows`;
-    const r = checkImpliedBase(scope, subject, parts, s, { ref: f.target, amount: amount.obs }, readers);
+    const subject = `${sliceName(t.tableRef, s)}: ${rowName(target.ref)} growth = growth implied by its rows`;
+    const r = checkImpliedBase(scope, subject, target.parts(), s, { ref: target.ref, amount: amount.obs }, readers);
     if (r) out.push(r);
   }
   return out;

@@ -2,8 +2,8 @@
  * Check kind `share_matches_part_total` (DESIGN.md "Checks": shares agree with part/total). For
  * every row printing a share (measure <m>_share_pct) and the amount <m> in the same table, year
  * and column group: share ≈ amount / grand total × 100, by interval arithmetic. A sub-row's share
- * may instead be a share of its parent (or section total). Without a single grand total a failure
- * against the parent alone proves nothing (skipped). A failure by at most one unit of the
+ * may instead be a share of its parent (or section total). Without a single grand total, a far
+ * miss against the parent alone proves nothing (skipped). A failure by at most one unit of the
  * share's last digit, in a set of shares whose printed values total exactly 100 (or exactly the
  * parent's share, or a row whose share is exactly the sum of its sub-rows' shares), is a share
  * nudged to make the column add up: 'warning', not 'error'. Serves every edition.
@@ -85,8 +85,9 @@ interface Base {
 /**
  * Checks one share cell against its candidate bases, in order: the first that holds gives a pass
  * (noted when it is not the first); when none holds, the failure against the first is reported,
- * as a nudge when it is one (see `nudged`) — unless the table total could not be among the
- * bases (`totalKnown` false), in which case nothing excludes it and the check is skipped.
+ * as a nudge when it is one (see `nudged`). When the table total could not be among the bases
+ * (`totalKnown` false), only a near miss (explained by truncation, or within one unit of the
+ * share's last digit) is reported: a far miss may just mean the share is of that total (skipped).
  */
 function checkRow(
   t: Table,
@@ -128,12 +129,14 @@ function checkRow(
   const holds = outcomes.findIndex((o) => o.evaluation.outcome === 'pass');
   if (holds > 0) return resultOf({ ...outcomes[holds], note: `a share of ${bases[holds].name}` });
   const main = outcomes[0];
-  if (!totalKnown && main.evaluation.outcome === 'fail') {
+  const unit = new Dec(10).pow(-share.obs.decimals);
+  const ev = main.evaluation;
+  // Without the table total, only a near miss (truncation, one last-digit unit) shows which base is meant.
+  if (!totalKnown && ev.outcome === 'fail' && !ev.truncation && ev.gap.gt(unit)) {
     const reason = `the share is not one of ${bases.map((b) => b.name).join(' or ')}, and the table prints no single total to divide by`;
     return skippedResult(KIND, scope, subject, reason, main.inputs);
   }
-  const unit = new Dec(10).pow(-share.obs.decimals);
-  if (main.evaluation.outcome === 'fail' && main.evaluation.gap.lte(unit) && nudged(t, s, row, fams)) {
+  if (ev.outcome === 'fail' && ev.gap.lte(unit) && nudged(t, s, row, fams)) {
     return resultOf({ ...main, excuse: 'share nudged by one last-digit unit so that its column adds up exactly' });
   }
   return resultOf(main);

@@ -37,6 +37,8 @@ export interface SumSpec {
    * rows matches it, the later rows are reported as not summed instead of as an error.
    */
   allowOverlappingTail?: boolean;
+  /** Free text appended to the message. */
+  note?: string;
 }
 
 /** Up to this many addends are spelled out in a message; longer sums are abbreviated. */
@@ -131,5 +133,5 @@ export function checkSum(spec: SumSpec, readers: Readers): CheckResult {
       });
     }
   }
-  return resultOf({ ...base, relation, evaluation });
+  return resultOf({ ...base, relation, evaluation, note: spec.note });
 }
