@@ -8,15 +8,20 @@
  * cells (one cell per value), with explicit page breaks, repeated headers and "续表" where the
  * seed has them. fixtures/pdf/<name>.txt: the exact seed lines each PDF was typeset from (ASCII
  * spaces at either end trimmed, page furniture dropped), so tests can compare what comes out of
- * the PDF with what comes out of its text twin.
+ * the PDF with what comes out of its text twin. LibreOffice's automatic Latin/CJK spacing is
+ * off: the seeds already carry a space wherever their own PDF had that gap ("2020 年" in the 2021
+ * edition, none in the 2018 one), so the PDF is spaced exactly as its twin.
+ *
+ * fixtures/pdf/predefined-cmap.pdf: one row set by hand in the non-embedded STSong-Light font
+ * with the predefined CMap UniGB-UCS2-H (readable only with the CMap files of pdfjs-dist).
  *
  * fixtures/bad/: truncated.pdf (the first bytes of a fixture), locked.pdf (open password
  * "secret"), scanned.pdf (one page that is only an image: no text layer), damaged-page.pdf (a
  * three-page fixture whose second page's content object is garbled, so that page alone fails).
  *
  * Reproducible: LibreOffice stamps the export time, a random document ID and a checksum; they
- * are replaced by fixed values of the same length, so re-running the script gives the same bytes — except
- * locked.pdf, whose encryption key derives from that ID and is left as LibreOffice wrote it.
+ * are replaced by fixed values of the same length, so re-running the script gives the same
+ * bytes — except locked.pdf, whose encryption key derives from that ID and is left as written.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -217,7 +222,7 @@ function proseStyle(text: string): string {
   return 'Body';
 }
 
-/** A paragraph; `break` starts it on a new page. */
+/** A paragraph in `style`; `pageBreak` starts it on a new page. */
 function paragraph(text: string, style: string, pageBreak: boolean): string {
   return `<text:p text:style-name="${pageBreak ? `${style}Break` : style}">${xml(text)}</text:p>`;
 }
@@ -269,7 +274,7 @@ function splitRow(spec: TableSpec, text: string, where: string): string[] {
  * after `name`) are appended to `styles`.
  */
 function table(lines: string[], fixture: Fixture, block: TableBlock, name: string, styles: string[]): string {
-  const columns = block.spec.widths.map((w, i) => `<table:table-column table:style-name="${name}.C${i}"/>`).join('');
+  const columns = block.spec.widths.map((_, i) => `<table:table-column table:style-name="${name}.C${i}"/>`).join('');
   const columnStyles = block.spec.widths
     .map((w, i) => `<style:style style:name="${name}.C${i}" style:family="table-column"><style:table-column-properties style:column-width="${w}cm"/></style:style>`)
     .join('');
@@ -312,7 +317,7 @@ function fodt(fixture: Fixture): string {
 <office:meta><meta:creation-date>2021-06-01T00:00:00</meta:creation-date><dc:date>2021-06-01T00:00:00</dc:date><dc:title>${xml(fixture.name)}</dc:title><meta:generator>make-pdf-fixtures</meta:generator></office:meta>
 <office:font-face-decls><style:font-face style:name="WQY" svg:font-family="'WenQuanYi Micro Hei'" style:font-pitch="variable"/></office:font-face-decls>
 <office:styles>
-<style:default-style style:family="paragraph"><style:text-properties ${font} ${size(10)} fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
+<style:default-style style:family="paragraph"><style:paragraph-properties style:text-autospace="none"/><style:text-properties ${font} ${size(10)} fo:language="zh" fo:country="CN" style:language-asian="zh" style:country-asian="CN"/></style:default-style>
 </office:styles>
 <office:automatic-styles>
 ${para('Body', 'fo:margin-bottom="0.12cm"', size(10))}
@@ -368,23 +373,22 @@ function fixVolatile(pdf: Buffer): Buffer {
   return Buffer.from(text, 'latin1');
 }
 
-/** A minimal one-page PDF whose only content is a grey image (a "scan" with no text layer). */
-function scannedPdf(): Buffer {
-  const [w, h] = [64, 90];
-  const pixels = Buffer.alloc(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) pixels[y * w + x] = (y % 6 < 2 && x > 6 && x < 58) ? 60 : 235;
-  const image = deflateSync(pixels, { level: 9 });
-  const content = Buffer.from('q 476 0 0 670 60 90 cm /Im1 Do Q\n', 'latin1');
+/** A stream object: its dictionary entries (without /Length) and its bytes. */
+function stream(dict: string, data: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`<< ${dict} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream')]);
+}
+
+/**
+ * A one-page PDF written by hand: object 1 the catalog, 2 the page tree, 3 the page (A4, with
+ * `resources`, content in object 4), then `extra` objects from number 5 on.
+ */
+function handWrittenPdf(resources: string, content: string, extra: Buffer[]): Buffer {
   const objects: Buffer[] = [
     Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
     Buffer.from('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
-    Buffer.from('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>'),
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} >>\nstream\n`), content, Buffer.from('\nendstream')]),
-    Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${image.length} >>\nstream\n`),
-      image,
-      Buffer.from('\nendstream'),
-    ]),
+    Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources ${resources} /Contents 4 0 R >>`),
+    stream('', Buffer.from(content, 'latin1')),
+    ...extra,
   ];
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
   const offsets: number[] = [];
@@ -398,6 +402,30 @@ function scannedPdf(): Buffer {
   const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
   parts.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${size}\n%%EOF\n`));
   return Buffer.concat(parts);
+}
+
+/** A page that is only a grey image (a "scan" with no text layer). */
+function scannedPdf(): Buffer {
+  const [w, h] = [64, 90];
+  const pixels = Buffer.alloc(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) pixels[y * w + x] = y % 6 < 2 && x > 6 && x < 58 ? 60 : 235;
+  const image = stream(`/Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`, deflateSync(pixels, { level: 9 }));
+  return handWrittenPdf('<< /XObject << /Im1 5 0 R >> >>', 'q 476 0 0 670 60 90 cm /Im1 Do Q\n', [image]);
+}
+
+/**
+ * A table row set in the non-embedded Adobe-GB1 font STSong-Light with the predefined CMap
+ * UniGB-UCS2-H, as older Chinese PDF tools write it: pdf.js can only decode the text with the
+ * CMap files of pdfjs-dist. Prints "北京 83 171" with a cell gap between label and number.
+ */
+function predefinedCmapPdf(): Buffer {
+  const ucs2 = (text: string) => Buffer.from(text, 'utf16le').swap16().toString('hex').toUpperCase();
+  const content = `BT /F1 10 Tf 60 760 Td <${ucs2('北京')}> Tj 100 0 Td <${ucs2('83 171')}> Tj ET\n`;
+  return handWrittenPdf('<< /Font << /F1 5 0 R >> >>', content, [
+    Buffer.from('<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>'),
+    Buffer.from('<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>'),
+    Buffer.from('<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>'),
+  ]);
 }
 
 /**
@@ -432,12 +460,13 @@ function main(): void {
     const sample = made.get('000_table3-2')!;
     writeFileSync(join(BAD_DIR, 'truncated.pdf'), sample.subarray(0, 700));
     writeFileSync(join(BAD_DIR, 'scanned.pdf'), scannedPdf());
+    writeFileSync(join(PDF_DIR, 'predefined-cmap.pdf'), predefinedCmapPdf());
     writeFileSync(join(BAD_DIR, 'damaged-page.pdf'), damagePage(made.get('001_table3-1')!, 2));
     const lockedSource = join(work, 'locked.fodt');
     writeFileSync(lockedSource, fodt({ ...FIXTURES[2], name: 'locked', blocks: FIXTURES[2].blocks.slice(0, 1) }));
     const options = { EncryptFile: { type: 'boolean', value: 'true' }, DocumentOpenPassword: { type: 'string', value: 'secret' } };
     writeFileSync(join(BAD_DIR, 'locked.pdf'), soffice(lockedSource, `pdf:writer_pdf_Export:${JSON.stringify(options)}`));
-    console.log('fixtures/bad/{truncated,scanned,damaged-page,locked}.pdf');
+    console.log('fixtures/pdf/predefined-cmap.pdf, fixtures/bad/{truncated,scanned,damaged-page,locked}.pdf');
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -28,6 +28,8 @@ export interface PdfSourceDocument extends SourceDocument {
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+
 /**
  * pdf.js options: CMaps for CJK fonts that rely on predefined encodings (UniGB-UCS2-H …) and the
  * standard-font data, both shipped with pdfjs-dist; no font faces or eval, since only text is read.
@@ -53,13 +55,10 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
   const identity = describeSource(path, bytes);
   // pdf.js may take ownership of the array it is given: hand it a copy.
   const task = getDocument({ ...LOAD_OPTIONS, data: new Uint8Array(bytes) });
-  let doc;
-  try {
-    doc = await task.promise;
-  } catch (error) {
+  const doc = await task.promise.catch(async (error: unknown) => {
     await task.destroy();
     throw mapOpenError(path, error);
-  }
+  });
   try {
     const lines: SourceLine[] = [];
     const failedPages: PdfPageFailure[] = [];
@@ -86,15 +85,14 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
   }
 }
 
-type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
-
 /** The text lines of one page (see pdf-layout.ts). Throws whatever pdf.js throws for that page. */
 async function readPage(doc: PdfDocument, pageNumber: number): Promise<string[]> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
-    const items = content.items.filter((item): item is PdfTextItem & typeof item => 'str' in item);
+    const items: PdfTextItem[] = [];
+    for (const item of content.items) if ('str' in item) items.push(item);
     return layoutPage(items, viewport.transform);
   } finally {
     page.cleanup();
