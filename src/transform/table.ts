@@ -41,7 +41,7 @@ const DIMENSION_HEADS = /^(合同类别|合同类型|技术领域|知识产权|�
 const TOTAL = /^(合计|总计|小计)$/;
 const CONNECTOR = /[/、（(，,和及与\-—]$/;
 
-type Section = { label: string; kind: 'parent' | 'group'; total: Decimal | null; acc: Decimal; closing: boolean };
+type Section = { label: string; kind: 'parent' | 'group'; total: Decimal | null; acc: Decimal };
 
 /** Parses one block. Blocks without a caption get the reference "?" and yield findings only. */
 export function parseTable(block: Block, ctx: TableContext): ParsedTable {
@@ -126,7 +126,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head)) rawLabel = head + l.label.trim();
       else if (normaliseLabel(head) !== section?.label) {
         const name = normaliseLabel(head);
-        section = { label: name, kind: DIMENSION_HEADS.test(name) ? 'group' : 'parent', total: null, acc: new Decimal(0), closing: false };
+        section = { label: name, kind: DIMENSION_HEADS.test(name) ? 'group' : 'parent', total: null, acc: new Decimal(0) };
         lastTop = null;
         subOpen = false;
       }
@@ -134,21 +134,6 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     }
     const label = normaliseLabel(rawLabel);
     if (!label) continue;
-    const isSub = /^\s*其中[:：]/.test(rawLabel);
-    const isTotal = TOTAL.test(label);
-    let parent = '';
-    if (isSub && lastTop) {
-      parent = lastTop;
-      subOpen = true;
-    } else if (subOpen && lastTop && parentRegionLabel(label) === lastTop) {
-      parent = lastTop;
-    } else if (section?.kind === 'parent') {
-      parent = section.label;
-    } else {
-      subOpen = false;
-      if (!isTotal) lastTop = label;
-    }
-    const group = section?.kind === 'group' ? section.label : '';
     const segs = l.segments && columnGroups(columns).length === l.segments.length ? l.segments : null;
     if (segs) {
       const groups = columnGroups(columns);
@@ -165,8 +150,25 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
     }
+    const isSub = /^\s*其中[:：]/.test(rawLabel);
+    const isTotal = TOTAL.test(label);
+    // A row that would carry a section past its printed 合计 is not one of its parts.
+    if (section?.total && !isTotal && section.acc.plus(leadingValue(placed, columns) ?? 0).gt(section.total)) section = null;
+    let parent = '';
+    if (isSub && lastTop) {
+      parent = lastTop;
+      subOpen = true;
+    } else if (subOpen && lastTop && parentRegionLabel(label) === lastTop) {
+      parent = lastTop;
+    } else if (section?.kind === 'parent') {
+      parent = section.label;
+    } else {
+      subOpen = false;
+      if (!isTotal) lastTop = label;
+    }
+    const group = section?.kind === 'group' ? section.label : '';
     emit(l, label, parent, group, placed, columns);
-    if (section) section = advanceSection(section, label, parent, placed, columns);
+    if (section) section = advanceSection(section, label, parent, leadingValue(placed, columns));
   }
   const misread = misreadColumn(out.observations, columns);
   if (misread) {
@@ -205,11 +207,15 @@ function parseRanked(block: Block, ctx: TableContext, out: ParsedTable, year: nu
   }
 }
 
-/** Tracks a section's membership by arithmetic; returns null once the section is complete. */
-function advanceSection(section: Section, label: string, parent: string, placed: PlacedCell[], columns: Column[]): Section | null {
+/** The value a row contributes to its section's sum: its count (else its first number). */
+function leadingValue(placed: PlacedCell[], columns: Column[]): Decimal | null {
   const first = placed.find((p) => p.cell.kind === 'number' && /count/.test(columns[p.column].measure ?? ''))
     ?? placed.find((p) => p.cell.kind === 'number');
-  const v = first && first.cell.kind === 'number' ? new Decimal(first.cell.value) : null;
+  return first && first.cell.kind === 'number' ? new Decimal(first.cell.value) : null;
+}
+
+/** Tracks a section's membership by arithmetic; returns null once the section is complete. */
+function advanceSection(section: Section, label: string, parent: string, v: Decimal | null): Section | null {
   if (TOTAL.test(label)) {
     if (section.acc.isZero() && !section.total && v) return { ...section, total: v };
     return null;
