@@ -72,8 +72,18 @@ describe('placeRuns / layoutPage', () => {
     expect(layoutPage(items, viewport)).toEqual(['北京\t83 171']);
   });
 
-  it('gives rotated text a one-em box at its origin', () => {
-    const [placed] = placeRuns([{ str: '合同类别', transform: [0, 9, -9, 0, 60, 600], width: 36 }], viewport);
-    expect(placed).toMatchObject({ x: 60, xEnd: 69, baseline: 200, size: 9 });
+  it('reads a table printed sideways (text running up the page) in its own direction', () => {
+    // Rows are columns of the upright page: a row's cells go up the page, rows follow rightwards.
+    const up = (str: string, x: number, y: number) => ({ str, transform: [0, 9, -9, 0, x, y], width: str.length * 5 });
+    const items = [up('北京', 100, 100), up('83 171', 100, 300), up('合计', 115, 100), up('549 353', 115, 300)];
+    expect(layoutPage(items, viewport)).toEqual(['北京\t83 171', '合计\t549 353']);
+  });
+
+  it('gives a run written across the page direction a one-em box at its origin', () => {
+    const items = [
+      { str: '地区 2019 年 2020 年', transform: [9, 0, 0, 9, 60, 700], width: 90 },
+      { str: '合同类别', transform: [0, 9, -9, 0, 60, 600], width: 36 },
+    ];
+    expect(placeRuns(items, viewport)[1]).toMatchObject({ x: 60, xEnd: 69, baseline: 200, size: 9 });
   });
 });

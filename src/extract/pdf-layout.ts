@@ -4,7 +4,8 @@
  * baseline, orders each line left to right and joins neighbouring runs by the size of the gap
  * between them: nothing when they touch, one space for a word-sized gap, a TAB for a gap wide
  * enough to be a cell boundary. All distances are in PDF points and compared in ems of the
- * larger of the two fonts involved, so the rules hold for any font size.
+ * larger of the two fonts involved, so the rules hold for any font size. A page is read in the
+ * writing direction of most of its text, so a table printed sideways comes out row by row.
  */
 
 /** A pdf.js text item, reduced to the fields the layout uses (pdf.js `TextItem`). */
@@ -16,7 +17,10 @@ export interface PdfTextItem {
   width: number;
 }
 
-/** One text run placed on the page, in viewport space: points, origin top-left, y downward. */
+/**
+ * One text run placed on the page, in viewport space (points, origin top-left, y downward),
+ * turned so that the page's main writing direction runs left to right.
+ */
 export interface PlacedRun {
   text: string;
   /** Left edge of the run. */
@@ -65,23 +69,50 @@ function multiply(a: number[], b: number[]): number[] {
 }
 
 /**
+ * The quarter turn of a run's writing direction in the viewport: 0 left to right, 1 downwards,
+ * 2 right to left (upside down), 3 upwards; -1 for any oblique direction.
+ */
+function quarterTurn(m: number[]): number {
+  const [dx, dy] = [m[0], m[1]];
+  if (Math.abs(dy) <= 1e-3 * Math.abs(dx)) return dx > 0 ? 0 : 2;
+  if (Math.abs(dx) <= 1e-3 * Math.abs(dy)) return dy > 0 ? 1 : 3;
+  return -1;
+}
+
+/** cos and sin of each quarter turn, for the rotation that undoes it. */
+const TURNS: [number, number][] = [
+  [1, 0],
+  [0, 1],
+  [-1, 0],
+  [0, -1],
+];
+
+/**
  * Places pdf.js text items on the page. `viewport` is the page viewport's transform at scale 1
  * (user space → top-left origin, page rotation applied; lengths unchanged, so an item's advance
- * width carries over as is). Whitespace-only items are dropped: the
- * gap they stand for is measured from the runs on either side. A run that is not written left to
- * right in the viewport (rotated or vertical text) is placed by its origin with a one-em box.
+ * width carries over as is). Whitespace-only items are dropped: the gap they stand for is
+ * measured from the runs on either side.
+ * The page is read in the writing direction of most of its characters: a table printed sideways
+ * on an upright page (text running up the page) is turned back before its lines are built. A run
+ * written in another direction is placed by its origin with a one-em box.
  */
 export function placeRuns(items: readonly PdfTextItem[], viewport: number[]): PlacedRun[] {
-  const runs: PlacedRun[] = [];
-  for (const item of items) {
-    if (item.str.trim() === '') continue;
-    const m = multiply(viewport, item.transform);
+  const placed = items
+    .filter((item) => item.str.trim() !== '')
+    .map((item) => {
+      const m = multiply(viewport, item.transform);
+      return { item, m, turn: quarterTurn(m) };
+    });
+  const chars = [0, 0, 0, 0];
+  for (const p of placed) if (p.turn >= 0) chars[p.turn] += p.item.str.length;
+  const page = chars.indexOf(Math.max(...chars));
+  const [cos, sin] = TURNS[page];
+  return placed.map(({ item, m, turn }) => {
     const size = Math.hypot(m[2], m[3]);
-    const horizontal = m[0] > 0 && Math.abs(m[1]) <= 1e-3 * m[0];
-    const advance = horizontal ? item.width : size;
-    runs.push({ text: item.str, x: m[4], xEnd: m[4] + advance, baseline: m[5], size });
-  }
-  return runs;
+    const x = m[4] * cos + m[5] * sin;
+    const baseline = -m[4] * sin + m[5] * cos;
+    return { text: item.str, x, xEnd: x + (turn === page ? item.width : size), baseline, size };
+  });
 }
 
 /**
