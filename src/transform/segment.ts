@@ -142,13 +142,19 @@ function splitBodies(lines: Line[]): { start: number; end: number; layout: 'grid
       start = -1;
       continue;
     }
-    if (l.kind === 'row' || (l.kind === 'values' && start >= 0)) {
+    if (l.kind === 'row' || (l.kind === 'values' && (start >= 0 || afterLabel(lines, l.idx)))) {
       if (start < 0) start = l.idx;
       last = l.idx;
     }
   }
   if (start >= 0) out.push({ start, end: last, layout: 'grid' });
   return out;
+}
+
+/** Whether the line before `idx` (blank lines aside) is a label: the label of a values-only line. */
+function afterLabel(lines: Line[], idx: number): boolean {
+  for (let i = idx - 1; i >= 0; i--) if (lines[i].kind !== 'blank') return lines[i].kind === 'label';
+  return false;
 }
 
 /** The header lines above a body's first row, and the caption just above them, if any. */
