@@ -5,6 +5,15 @@
  */
 import { z } from 'zod';
 
+/** One cell of a line whose geometry is known (PDF): its text and horizontal extent in points. */
+export interface LineCell {
+  text: string;
+  /** Left edge, in points from the page's left (in the page's reading direction). */
+  x: number;
+  /** Right edge, in points. */
+  xEnd: number;
+}
+
 /** One printed line of a source, with its provenance. */
 export interface SourceLine {
   /** 1-based page number when the source marks pages (PDF), else null. */
@@ -17,6 +26,12 @@ export interface SourceLine {
    * cell boundary and a space as a possible one.
    */
   text: string;
+  /**
+   * The line's TAB-separated cells with their x extent, when the source knows its geometry
+   * (PDF). Transform then reads header columns and row cells by position, so empty cells and
+   * cells spanning several header rows are placed exactly.
+   */
+  cells?: LineCell[];
 }
 
 /** What an extractor produces: the whole text of one source, line by line. */

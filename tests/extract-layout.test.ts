@@ -69,14 +69,14 @@ describe('placeRuns / layoutPage', () => {
       { text: '北京', x: 60, xEnd: 78, baseline: 100, size: 9 },
       { text: '83 171', x: 178, xEnd: 208, baseline: 100, size: 9 },
     ]);
-    expect(layoutPage(items, viewport)).toEqual(['北京\t83 171']);
+    expect(layoutPage(items, viewport).map((l) => l.text)).toEqual(['北京\t83 171']);
   });
 
   it('reads a table printed sideways (text running up the page) in its own direction', () => {
     // Rows are columns of the upright page: a row's cells go up the page, rows follow rightwards.
     const up = (str: string, x: number, y: number) => ({ str, transform: [0, 9, -9, 0, x, y], width: str.length * 5 });
     const items = [up('北京', 100, 100), up('83 171', 100, 300), up('合计', 115, 100), up('549 353', 115, 300)];
-    expect(layoutPage(items, viewport)).toEqual(['北京\t83 171', '合计\t549 353']);
+    expect(layoutPage(items, viewport).map((l) => l.text)).toEqual(['北京\t83 171', '合计\t549 353']);
   });
 
   it('gives a run written across the page direction a one-em box at its origin', () => {

@@ -137,7 +137,8 @@ describe('extractPdf on the fixtures', () => {
   it('decodes CJK text set in a non-embedded font with a predefined CMap (UniGB-UCS2-H)', async () => {
     const path = join(FIXTURES, 'pdf', 'predefined-cmap.pdf');
     const doc = await extractPdf(path, readFileSync(path));
-    expect(doc.lines).toEqual([{ page: 1, line: 1, text: '北京\t83 171' }]);
+    expect(doc.lines.map(({ page, line, text }) => ({ page, line, text }))).toEqual([{ page: 1, line: 1, text: '北京\t83 171' }]);
+    expect(doc.lines[0].cells?.map((c) => c.text)).toEqual(['北京', '83 171']);
   });
 
   it('extractSource dispatches .pdf to the PDF extractor', async () => {

@@ -8,6 +8,8 @@
  * writing direction of most of its text, so a table printed sideways comes out row by row.
  */
 
+import type { LineCell } from '../model.ts';
+
 /** A pdf.js text item, reduced to the fields the layout uses (pdf.js `TextItem`). */
 export interface PdfTextItem {
   str: string;
@@ -152,30 +154,53 @@ function dropOverprints(line: PlacedRun[]): PlacedRun[] {
   return kept;
 }
 
+/** One cell of a printed line: its runs (sorted by x) and its text. */
+interface CellRuns {
+  runs: PlacedRun[];
+  text: string;
+}
+
 /**
- * Joins the runs of one line (sorted by x) into its text: TAB across a gap of CELL_GAP_EM or
- * more, one space across a gap of SPACE_GAP_EM or more (or where either run brings its own
- * leading/trailing blank), nothing otherwise. Blanks inside a run are kept as printed.
+ * Splits the runs of one line (sorted by x) into cells at gaps of CELL_GAP_EM or more; inside a
+ * cell, runs are joined with one space across a gap of SPACE_GAP_EM or more (or where either run
+ * brings its own leading/trailing blank), with nothing otherwise. Blanks inside a run are kept.
  */
-export function joinLine(line: readonly PlacedRun[]): string {
-  let text = '';
+function splitCells(line: readonly PlacedRun[]): CellRuns[] {
+  const cells: CellRuns[] = [];
   let prev: PlacedRun | undefined;
   for (const run of line) {
-    if (!prev) {
-      text = run.text.trim();
-    } else {
-      const gap = run.x - prev.xEnd;
-      const em = Math.max(prev.size, run.size);
+    const gap = prev ? run.x - prev.xEnd : 0;
+    const em = prev ? Math.max(prev.size, run.size) : run.size;
+    if (!prev || gap >= CELL_GAP_EM * em) cells.push({ runs: [run], text: run.text.trim() });
+    else {
+      const cell = cells[cells.length - 1];
       const blank = /\s$/.test(prev.text) || /^\s/.test(run.text);
-      const sep = gap >= CELL_GAP_EM * em ? '\t' : gap >= SPACE_GAP_EM * em || blank ? ' ' : '';
-      text += sep + run.text.trim();
+      cell.text += (gap >= SPACE_GAP_EM * em || blank ? ' ' : '') + run.text.trim();
+      cell.runs.push(run);
     }
     prev = run;
   }
-  return text;
+  return cells;
 }
 
-/** The text lines of one page, top to bottom: `placeRuns` → `groupLines` → `joinLine`. */
-export function layoutPage(items: readonly PdfTextItem[], viewport: number[]): string[] {
-  return groupLines(placeRuns(items, viewport)).map(joinLine);
+/** Joins the runs of one line (sorted by x) into its text: cells separated by TAB. */
+export function joinLine(line: readonly PlacedRun[]): string {
+  return splitCells(line).map((c) => c.text).join('\t');
+}
+
+/** A laid-out line: its text and its cells with their x extent (see model `LineCell`). */
+export interface LaidOutLine {
+  text: string;
+  cells: LineCell[];
+}
+
+/** The text lines of one page, top to bottom: `placeRuns` → `groupLines` → cells and text. */
+export function layoutPage(items: readonly PdfTextItem[], viewport: number[]): LaidOutLine[] {
+  return groupLines(placeRuns(items, viewport)).map((line) => {
+    const cells = splitCells(line);
+    return {
+      text: cells.map((c) => c.text).join('\t'),
+      cells: cells.map((c) => ({ text: c.text, x: c.runs[0].x, xEnd: c.runs[c.runs.length - 1].xEnd })),
+    };
+  });
 }

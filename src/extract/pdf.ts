@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceDocument, SourceLine } from '../model.ts';
 import { InvalidPdfError, mapOpenError, NoTextLayerError, type PdfPageFailure } from './pdf-errors.ts';
-import { layoutPage, type PdfTextItem } from './pdf-layout.ts';
+import { layoutPage, type LaidOutLine, type PdfTextItem } from './pdf-layout.ts';
 import { describeSource } from './source.ts';
 
 export { InvalidPdfError, NoTextLayerError, PasswordProtectedPdfError, PdfExtractError } from './pdf-errors.ts';
@@ -64,7 +64,7 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
     const failedPages: PdfPageFailure[] = [];
     const textlessPages: number[] = [];
     for (let page = 1; page <= doc.numPages; page++) {
-      let texts: string[];
+      let texts: LaidOutLine[];
       try {
         texts = await readPage(doc, page);
       } catch (error) {
@@ -72,7 +72,7 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
         continue;
       }
       if (!texts.length) textlessPages.push(page);
-      for (const text of texts) lines.push({ page, line: lines.length + 1, text });
+      for (const { text, cells } of texts) lines.push({ page, line: lines.length + 1, text, cells });
     }
     if (doc.numPages === 0 || failedPages.length === doc.numPages) {
       const detail = failedPages.map((f) => `page ${f.page}: ${f.message}`).join('; ');
@@ -86,7 +86,7 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
 }
 
 /** The text lines of one page (see pdf-layout.ts). Throws whatever pdf.js throws for that page. */
-async function readPage(doc: PdfDocument, pageNumber: number): Promise<string[]> {
+async function readPage(doc: PdfDocument, pageNumber: number): Promise<LaidOutLine[]> {
   const page = await doc.getPage(pageNumber);
   try {
     const viewport = page.getViewport({ scale: 1 });
