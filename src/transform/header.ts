@@ -219,6 +219,26 @@ function applySpans(leaves: Leaf[], spans: HeaderToken[][], cells: number): Leaf
   return all;
 }
 
+/**
+ * Columns from header paths read off the page's geometry (PDF): for each leaf column, the
+ * tokens of the header cells above it, top to bottom, ending with its own cell. The last
+ * measure word is the leaf; a measure word above it is its parent; a year or flow anywhere on
+ * the path dates or groups it; a leaf that is only a year takes its parent's measure.
+ */
+export function columnsFromPaths(paths: HeaderToken[][], amountUnit: string): Column[] {
+  const leaves: Leaf[] = paths.map((path) => {
+    const named = path.filter((t) => t.t !== 'O');
+    const measures = named.filter((t) => t.t === 'M' || t.t === 'C');
+    const years = named.filter((t) => t.t === 'Y') as { year: number }[];
+    const group = (named.find((t) => t.t === 'G') as { name: string } | undefined)?.name ?? '';
+    const last = named[named.length - 1];
+    const leafTok = last?.t === 'Y' && measures.length ? { ...(measures[measures.length - 1] as Extract<HeaderToken, { t: 'M' }>), sub: false } : measures[measures.length - 1] ?? last ?? { t: 'O' as const, text: '' };
+    const parentTok = last?.t === 'Y' ? undefined : measures[measures.length - 2];
+    return { tok: leafTok, year: years.length ? years[years.length - 1].year : null, parent: parentTok?.t === 'M' ? parentTok.word : null, group };
+  });
+  return resolveMeasures(leaves, amountUnit);
+}
+
 /** Ties growth/share/rank words to the base measure before them and fixes units and shapes. */
 function resolveMeasures(leaves: Leaf[], amountUnit: string): Column[] {
   let base: MeasureWord | null = null;

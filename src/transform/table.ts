@@ -10,9 +10,10 @@
  *  - a section head that names a dimension (合同类别, 技术领域, 知识产权 …) sets column_group.
  */
 import { Decimal } from 'decimal.js';
-import type { Finding, Observation } from '../model.ts';
+import type { Finding, LineCell, Observation } from '../model.ts';
 import { parentRegionLabel } from '../codelists/regions.ts';
 import { cellCountRange, columnStats, placeCells, type ColumnStats, type PlacedCell } from './cells.ts';
+import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { tableKind } from './kinds.ts';
 import type { Line } from './lines.ts';
@@ -60,7 +61,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const tableYear = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
   const rows = block.body.filter((l) => l.kind === 'row' || l.kind === 'values');
   const cells = estimateCells(rows);
-  const columns = buildColumns(tokenizeHeader(headerText), cells, amountUnit) ?? [];
+  const geo = readGeometry(headerLines, rows, amountUnit);
+  const columns = geo?.columns ?? buildColumns(tokenizeHeader(headerText), cells, amountUnit) ?? [];
   const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [] };
   const finding = (l: Line, kind: Finding['kind'], message: string) =>
     out.findings.push({ sourceId: ctx.sourceId, kind, tableRef: block.ref, line: l.src.line, page: l.src.page, message, raw: l.src.text });
@@ -73,6 +75,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     return out;
   }
   const stats = learnStats(rows, columns);
+  const anchors = geo ? columnAnchors(rows.map(numberCells), geo.leaves) : [];
   if (block.layout === 'ranked') {
     parseRanked(block, ctx, out, tableYear);
     return out;
@@ -145,7 +148,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       });
       continue;
     }
-    const placed = placeCells(l.tokens, columns, stats);
+    const placed = geo && l.src.cells ? placeByGeometry(numberCells(l), anchors) : placeCells(l.tokens, columns, stats);
     if (!placed) {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
@@ -205,6 +208,24 @@ function parseRanked(block: Block, ctx: TableContext, out: ParsedTable, year: nu
       obsStatus: '', footnotes: '', page: l.src.page, line: l.src.line, raw: m[1],
     });
   }
+}
+
+/**
+ * The columns of a table whose header and rows all carry cell geometry (PDF), or null. The
+ * label edge is the right edge of the widest row label.
+ */
+function readGeometry(header: Line[], rows: Line[], amountUnit: string): GeometricColumns | null {
+  if (!header.length || !rows.length || ![...header, ...rows].every((l) => l.src.cells)) return null;
+  const labelEdge = Math.max(...rows.map((r) => {
+    const labels = r.src.cells!.slice(0, r.src.cells!.length - r.tokens.length);
+    return labels.length ? labels[labels.length - 1].xEnd : -Infinity;
+  }));
+  return geometricColumns(header.map((l) => l.src.cells!), labelEdge, amountUnit);
+}
+
+/** The number cells of a row whose line carries geometry (the cells after its label). */
+function numberCells(l: Line): LineCell[] {
+  return l.src.cells ? l.src.cells.slice(l.src.cells.length - l.tokens.length) : [];
 }
 
 /** The value a row contributes to its section's sum: its count (else its first number). */
