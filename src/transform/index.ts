@@ -5,6 +5,7 @@
  */
 import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
 import { ObservationSchema } from '../model.ts';
+import { chartObservations } from './charts.ts';
 import { classifyLine } from './lines.ts';
 import { findBlocks } from './segment.ts';
 import { parseTable } from './table.ts';
@@ -25,6 +26,13 @@ export function detectEdition(lines: string[]): number | null {
   return best;
 }
 
+/** Groups items by a key, keeping first-seen order. */
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+  return m;
+}
+
 /** Transforms one extracted source. Throws only on a programming error (zod validation). */
 export function transformDocument(doc: SourceDocument): TransformResult {
   const texts = doc.lines.map((l) => l.text);
@@ -35,6 +43,16 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   const tables: TableRecord[] = [];
   const observations: Observation[] = [];
   const findings: Finding[] = [];
+  const charts = chartObservations(lines, ctx);
+  for (const i of charts.used) lines[i].kind = 'chart';
+  for (const [ref, obs] of groupBy(charts.observations, (o) => o.tableRef)) {
+    observations.push(...obs.map((o) => ObservationSchema.parse(o)));
+    tables.push({
+      sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
+      firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
+      observationCount: obs.length,
+    });
+  }
   for (const block of findBlocks(lines)) {
     const t = parseTable(block, ctx);
     findings.push(...t.findings);

@@ -3,13 +3,13 @@
  * a table caption ("表 3-1〿…", "附表 5　…", overprinted "表表表表3333 …"), a figure caption,
  * a "续表" marker, a data row (label + number cells), a values-only line, a label-only line
  * (header cells, section heads, the first half of a split label), prose, page furniture
- * (running heads, page numbers), or blank.
+ * (running heads, page numbers), a chart's value labels (set by charts.ts), or blank.
  */
 import type { SourceLine } from '../model.ts';
 import { isCellToken, isNullToken, parseNumberToken } from './numbers.ts';
 import { collapseOverprint, normaliseRef, simplify } from './text.ts';
 
-export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'cont' | 'row' | 'values' | 'label' | 'prose';
+export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'chart' | 'cont' | 'row' | 'values' | 'label' | 'prose';
 
 /** One classified line. `label`/`tokens` are set for rows, values and labels. */
 export interface Line {
@@ -19,7 +19,7 @@ export interface Line {
   /** Normalised text (overprint collapsed, simplified script). */
   text: string;
   kind: LineKind;
-  /** For captions: the table reference ("表3-1", "附表5") and title as printed after it. */
+  /** For captions and figure captions: the reference ("表3-1", "附表5", "图2-1") and the title. */
   ref?: string;
   title?: string;
   /** Label text (may be empty for values-only lines), with its leading indentation kept. */
@@ -31,7 +31,7 @@ export interface Line {
 }
 
 const CAPTION = /^\s*(?:续表\s*)?((?:附\s*表|表)\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?)(?:[\s\u3000]+|(?=[0-9０-９]{4}))(.*)$/;
-const FIGURE = /^\s*图\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?[\s\u3000]/;
+const FIGURE = /^\s*(图\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?)[\s\u3000]+(.*)$/;
 /** Running heads, footers, page numbers and footnotes (①…) printed inside the text flow. */
 const FURNITURE = /^\s*([\u2460-\u2469].*|\d{1,3}|\d*\s*\d{4}\s*(全国技术市场统计)?年度报告|.*Annual Report.*|全国技术市场|统计年报|第[一二三四五六七八九十]+部分.*)\s*$/;
 const SENTENCE = /[，。；？！,;]|^\s*[一二三四五六七八九十]+、|^\s*\d+[.．、]\D/;
@@ -72,7 +72,8 @@ export function classifyLine(src: SourceLine, idx: number, traditional: boolean)
   if (cap && !SENTENCE.test(cap[2]) && /[\u4e00-\u9fff]/.test(cap[2]) && cap[2].length < 80) {
     return { ...base, kind: 'caption', ref: normaliseRef(cap[1]), title: cap[2].trim() };
   }
-  if (FIGURE.test(text)) return { ...base, kind: 'figure' };
+  const fig = FIGURE.exec(text);
+  if (fig) return { ...base, kind: 'figure', ref: normaliseRef(fig[1]), title: fig[2].trim() };
   if (/^续\s*表$/.test(trimmed)) return { ...base, kind: 'cont' };
   const toks = tokenize(text);
   const { label, cells } = splitTrailing(toks);

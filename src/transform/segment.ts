@@ -21,8 +21,8 @@ export interface Block {
   body: Line[];
 }
 
-/** Lines that end a table body: prose, captions and figure captions. */
-const BREAKS = new Set(['prose', 'caption', 'figure']);
+/** Lines that end a table body: prose, captions, figure captions and chart labels. */
+const BREAKS = new Set(['prose', 'caption', 'figure', 'chart']);
 
 /** How far (in non-blank lines) a header may reach above its first row, and a caption below a body. */
 const HEADER_REACH = 40;

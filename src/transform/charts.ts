@@ -1,0 +1,189 @@
+/**
+ * Figure value labels (图): charts whose labels survive in the text, as in the 2018 edition's
+ * composition charts ("技术咨询 449.23 / 3.35%", labels of several charts printed one after the
+ * other, a label split over two lines, two labels on one line) and its count charts ("高校 134",
+ * "东部地区 275西部地区 97", followed by "图 5-2 …（单位：家）").
+ *  - A run of "label amount / share%" lines is cut into charts where the shares reach 100
+ *    (within the rounding of the printed shares); each chart takes the figure caption right
+ *    above the run (for the first) or the next unused figure captions after it.
+ *  - A run of "label count" lines right above a figure caption whose unit is 家/个 is that chart.
+ * A chart titled "<X>合同类别构成" breaks X down: its labels get X as parent.
+ */
+import { Decimal } from 'decimal.js';
+import type { Observation } from '../model.ts';
+import { tableKind } from './kinds.ts';
+import type { Line } from './lines.ts';
+import { unitMultiplier } from './measures.ts';
+import type { TableContext } from './table.ts';
+import { normaliseLabel } from './text.ts';
+
+/** One value label: its member label, amount, share (if printed) and the line of the amount. */
+interface Item {
+  label: string;
+  amount: string;
+  share: string | null;
+  line: Line;
+}
+
+const SHARE_ITEM = /([^\d\s/%][^\d/%]*?)?\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*%/g;
+const COUNT_ITEM = /([^\d\s][^\d]*?)\s*(\d+)(?=\s|$|[^\d.])/g;
+/** How far (non-blank lines) a run's captions may be printed after it. */
+const CAPTION_REACH = 40;
+
+/** Items of a line when the whole line is made of them, else null. */
+function itemsOf(line: Line, re: RegExp): Item[] | null {
+  const text = line.text.trim();
+  const items: Item[] = [];
+  let rest = text;
+  for (const m of text.matchAll(re)) {
+    items.push({ label: (m[1] ?? '').trim(), amount: m[2], share: m[3] ?? null, line });
+    rest = rest.replace(m[0], '');
+  }
+  return items.length && !rest.trim() ? items : null;
+}
+
+/** Observations of every chart whose value labels are printed, and the lines they used. */
+export function chartObservations(lines: Line[], ctx: TableContext): { observations: Observation[]; used: Set<number> } {
+  const used = new Set<number>();
+  const captionsUsed = new Set<number>();
+  const observations: Observation[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const run = shareRun(lines, i) ?? countRun(lines, i);
+    if (!run) continue;
+    const groups = run.share ? splitAt100(run.items) : [run.items];
+    const captions = captionsFor(lines, run.first, run.last, groups.length, captionsUsed, run.share);
+    if (!captions) {
+      i = run.last;
+      continue;
+    }
+    groups.forEach((items, k) => observations.push(...chart(items, captions[k], run.share, ctx)));
+    for (let j = run.first; j <= run.last; j++) used.add(j);
+    for (const c of captions) captionsUsed.add(c.idx);
+    i = run.last;
+  }
+  return { observations, used };
+}
+
+type Run = { items: Item[]; first: number; last: number; share: boolean };
+
+/** A run of "label amount / share%" lines starting at i (a label alone may precede its values). */
+function shareRun(lines: Line[], i: number): Run | null {
+  const items: Item[] = [];
+  let last = -1;
+  let pendingLabel = '';
+  for (let j = i; j < lines.length; j++) {
+    const l = lines[j];
+    if (l.kind === 'blank') continue;
+    const found = itemsOf(l, SHARE_ITEM);
+    if (found) {
+      if (!found[0].label && pendingLabel) found[0].label = pendingLabel;
+      if (found.some((it) => !it.label)) break;
+      items.push(...found);
+      pendingLabel = '';
+      last = j;
+      continue;
+    }
+    const label = labelBeforeValues(lines, j);
+    if (label && !pendingLabel) {
+      pendingLabel = label.text;
+      j = label.end;
+      continue;
+    }
+    break;
+  }
+  return items.length >= 2 && lines[i].kind !== 'blank' ? { items, first: i, last, share: true } : null;
+}
+
+/** Label lines (at most two) right before a line of values without a label, joined. */
+function labelBeforeValues(lines: Line[], j: number): { text: string; end: number } | null {
+  let text = '';
+  for (let k = j, n = 0; k < lines.length && n < 3; k++) {
+    const l = lines[k];
+    if (l.kind === 'blank') continue;
+    if (/^\s*\d/.test(l.text) && itemsOf(l, SHARE_ITEM)) return text ? { text, end: k - 1 } : null;
+    if (n === 2 || (l.kind !== 'label' && l.kind !== 'prose') || l.text.trim().length > 20) return null;
+    text += l.text.trim();
+    n++;
+  }
+  return null;
+}
+
+/** A run of "label count" lines right above a figure caption (the chart's own title). */
+function countRun(lines: Line[], i: number): Run | null {
+  const items: Item[] = [];
+  let last = -1;
+  for (let j = i; j < lines.length; j++) {
+    const l = lines[j];
+    if (l.kind === 'blank') continue;
+    if (l.kind === 'figure') break;
+    const found = l.kind === 'row' || l.kind === 'label' ? itemsOf(l, COUNT_ITEM) : null;
+    if (!found) return null;
+    items.push(...found);
+    last = j;
+  }
+  const next = lines.slice(last + 1).find((n) => n.kind !== 'blank');
+  return items.length >= 2 && next?.kind === 'figure' && /单位[:：]\s*[家个]/.test(next.title ?? '') ? { items, first: i, last, share: false } : null;
+}
+
+/** Cuts items where their shares add up to 100 within the rounding of the printed shares. */
+function splitAt100(items: Item[]): Item[][] {
+  const groups: Item[][] = [];
+  let cur: Item[] = [];
+  let sum = new Decimal(0);
+  let slack = new Decimal(0);
+  for (const it of items) {
+    cur.push(it);
+    sum = sum.plus(it.share!);
+    slack = slack.plus(new Decimal(10).pow(-(it.share!.split('.')[1]?.length ?? 0)).div(2));
+    if (sum.minus(100).abs().lte(slack)) {
+      groups.push(cur);
+      cur = [];
+      sum = new Decimal(0);
+      slack = new Decimal(0);
+    }
+  }
+  if (cur.length) groups.push(cur);
+  return groups;
+}
+
+/**
+ * The figure captions of a run's charts: the caption right above the run for the first chart
+ * (unless `above` is false), then the next unused captions after it, within reach.
+ */
+function captionsFor(lines: Line[], first: number, last: number, n: number, used: Set<number>, above: boolean): Line[] | null {
+  const out: Line[] = [];
+  if (above) {
+    for (let j = first - 1; j >= 0; j--) {
+      if (lines[j].kind === 'blank' || lines[j].kind === 'furniture') continue;
+      if (lines[j].kind === 'figure' && !used.has(j)) out.push(lines[j]);
+      break;
+    }
+  }
+  for (let j = last + 1, seen = 0; j < lines.length && out.length < n && seen < CAPTION_REACH; j++) {
+    if (lines[j].kind === 'blank') continue;
+    seen++;
+    if (lines[j].kind === 'figure' && !used.has(j)) out.push(lines[j]);
+    if (lines[j].kind === 'caption') break;
+  }
+  return out.length === n ? out : null;
+}
+
+/** Observations of one chart. */
+function chart(items: Item[], caption: Line, share: boolean, ctx: TableContext): Observation[] {
+  const title = caption.title ?? '';
+  const unit = /单位[:：]\s*(亿元|万元|家|个|项)/.exec(title)?.[1] ?? (share ? '亿元' : '家');
+  const years = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
+  const year = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
+  if (!year) return [];
+  const whole = /^(.+?)合同类别构成/.exec(title.replace(/\s+/g, ''))?.[1];
+  const parent = whole && whole !== '技术' ? whole : '';
+  const measure = share ? 'turnover' : unit === '项' ? 'contract_count' : 'org_count';
+  const obs = (it: Item, m: string, value: string, u: string): Observation => ({
+    sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
+    tableRef: caption.ref!, tableTitle: title, tableKind: tableKind(title), dataYear: year,
+    rowLabel: normaliseLabel(it.label), parentLabel: parent, columnGroup: '', dimensions: {},
+    measure: m, value, decimals: value.split('.')[1]?.length ?? 0, unit: u, unitMult: unitMultiplier(u),
+    obsStatus: '', footnotes: '', page: it.line.src.page, line: it.line.src.line, raw: value,
+  });
+  return items.flatMap((it) => [obs(it, measure, it.amount, unit), ...(it.share ? [obs(it, 'turnover_share_pct', it.share, '%')] : [])]);
+}
