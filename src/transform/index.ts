@@ -1,10 +1,13 @@
 /**
  * Transform stage: SourceDocument → canonical observations, table records and findings.
  * Lines are normalised and classified (lines.ts), table blocks found (segment.ts), each block
- * parsed against its header (table.ts), and every observation validated with zod.
+ * parsed against its header (table.ts), chart value labels read (charts.ts), every observation
+ * validated with zod and mapped to its codelist members (src/codelists); a label no codelist
+ * knows becomes an `unknown_label` finding.
  */
 import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
 import { ObservationSchema } from '../model.ts';
+import { mapObservations } from '../codelists/index.ts';
 import { chartObservations } from './charts.ts';
 import { classifyLine } from './lines.ts';
 import { findBlocks } from './segment.ts';
@@ -67,5 +70,12 @@ export function transformDocument(doc: SourceDocument): TransformResult {
       observationCount: t.observations.length,
     });
   }
+  mapObservations(observations).forEach((m, i) => {
+    const o = observations[i];
+    o.dimensions = m.dimensions;
+    if (m.unmapped) {
+      findings.push({ sourceId: doc.sourceId, kind: 'unknown_label', tableRef: o.tableRef, line: o.line, page: o.page, message: `"${m.unmapped}" is in no codelist${m.reason ? ` (${m.reason})` : ''}`, raw: o.rowLabel });
+    }
+  });
   return { edition, tables, observations, findings };
 }

@@ -7,7 +7,7 @@ const KINDS: [RegExp, string][] = [
   [/平均每[份项]/, 'avg_turnover_by_type'],
   [/GDP|国内生产总值|R\s*&\s*D/, 'gdp_rd_comparison'],
   [/重大技术合同/, 'major_contracts'],
-  [/技术领域|行业分布/, 'contracts_by_tech_field'],
+  [/技术领域|领域构成|行业分布/, 'contracts_by_tech_field'],
   [/知识产权/, 'contracts_by_ip_type'],
   [/社会\s*[—－-]?\s*经济目标/, 'contracts_by_socioeconomic_goal'],
   [/计划项目|计划类别|各级计划/, 'contracts_by_plan_category'],
