@@ -1,5 +1,5 @@
 /**
- * The `etl` command line: ingest, rebuild, check, export. Each command has --help. Exit codes
+ * The `etl` command line: ingest, rebuild, check, export, query. Each command has --help. Exit codes
  * (README "When things go wrong"): 0 everything loaded; 1 some sources failed (the others were
  * loaded); 2 usage or configuration error; 3 database unreachable; 4 `check --fail-on error`
  * found failures beyond rounding.
@@ -9,6 +9,7 @@ import { ConfigError } from '../config.ts';
 import { checkCommand } from './check.ts';
 import { exportCommand } from './export.ts';
 import { EXIT, ingestCommand, rebuildCommand } from './ingest.ts';
+import { queryCommand } from './query.ts';
 
 const program = new Command()
   .name('etl')
@@ -46,6 +47,13 @@ program
   .addOption(format(['csv', 'jsonl'], 'csv'))
   .option('-o, --output <file>', 'write to this file instead of standard output')
   .action((opts: { format: 'csv' | 'jsonl'; output?: string }) => exportCommand(program.opts().config, opts.format, opts.output));
+
+program
+  .command('query')
+  .description('run one read-only SQL statement against the warehouse and print the rows')
+  .argument('<sql>', 'the statement, e.g. "select * from turnover_by_region limit 5"')
+  .addOption(format(['table', 'csv', 'json'], 'table'))
+  .action((statement: string, opts: { format: 'table' | 'csv' | 'json' }) => queryCommand(program.opts().config, statement, opts.format));
 
 try {
   await program.parseAsync();

@@ -5,23 +5,27 @@
  */
 import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { syncCodelists } from '../codelists.ts';
 import { initialMigration } from './0001-initial.ts';
+import { viewsMigration } from './0002-views.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialMigration,
+  '0002-views': viewsMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /**
- * Brings the schema `schema` of `db` up to the latest migration (creating the schema if needed).
+ * Brings the schema `schema` of `db` up to the latest migration (creating the schema if needed)
+ * and brings its codelist members up to date with the code.
  * Throws the first migration's error, with the name of the migration that failed.
  */
 export async function migrateToLatest(db: Kysely<unknown>, schema: string): Promise<void> {
   const migrator = new Migrator({ db, provider, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
-  if (error === undefined) return;
+  if (error === undefined) return syncCodelists(db);
   const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'the migration lock';
   throw new Error(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {
     cause: error,
