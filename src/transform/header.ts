@@ -107,7 +107,7 @@ type Leaf = { tok: HeaderToken; year: number | null; parent: MeasureWord | null;
  * Returns null when the header names nothing this vocabulary knows.
  */
 export function buildColumns(tokens: HeaderToken[], cells: number, amountUnit: string): Column[] | null {
-  const toks = tokens.filter((t) => t.t !== 'O');
+  const toks = nestParts(tokens).filter((t) => t.t !== 'O');
   if (!toks.length) return null;
   let leaves: Leaf[];
   if (isFlat(toks)) {
@@ -131,6 +131,25 @@ export function buildColumns(tokens: HeaderToken[], cells: number, amountUnit: s
     leaves = applySpans(leaves, spans, cells);
   }
   return resolveMeasures(leaves, amountUnit);
+}
+
+/** Measures that are parts of the turnover (成交金额 › 技术交易额, 产权交易额, 其它交易额). */
+const TURNOVER_PARTS = new Set<MeasureWord>(['tech_amount', 'property_amount', 'other_amount']);
+
+/**
+ * A lower header row printed after every upper cell: "合同成交金额（亿元）… 开展…（次） 培训…（人）"
+ * then "合计 技术交易额 产权交易额 其它交易额". "合计" there is the upper cell itself and the
+ * parts stand under it, so they are moved right after it (2006 edition 表11).
+ */
+function nestParts(tokens: HeaderToken[]): HeaderToken[] {
+  const isPart = (t: HeaderToken | undefined) => t?.t === 'M' && TURNOVER_PARTS.has(t.word);
+  const at = tokens.findIndex((t, i) => t.t === 'O' && t.text === '合计' && isPart(tokens[i + 1]));
+  const parent = tokens.findIndex((t) => t.t === 'M' && t.word === 'turnover');
+  if (at < 0 || parent < 0 || parent > at) return tokens;
+  let end = at + 1;
+  while (end < tokens.length && isPart(tokens[end])) end++;
+  const parts = tokens.slice(at + 1, end);
+  return [...tokens.slice(0, parent + 1), ...parts, ...tokens.slice(parent + 1, at), ...tokens.slice(end)];
 }
 
 /** A header whose every year stands right before the measure it dates ("2004年合同项数 …"). */

@@ -4,7 +4,8 @@
  *  - "其中：X" sub-rows belong to the row above, and so do the cities printed after them
  *    without "其中" (a city whose province, by the region codelist, is that row);
  *  - a label printed alone on a line is either the first half of a label split over lines
- *    (it ends with a connector such as "/" or "、", or a values-only line follows) or a section
+ *    (it ends with a connector such as "/" or "、", it is as long as a name, or a values-only
+ *    line follows) or a section
  *    head: the rows under it are its parts until they add up to the section's 合计 (printed
  *    first) or until the section's own 合计 (printed last);
  *  - a section head that names a dimension (合同类别, 技术领域, 知识产权 …) sets column_group.
@@ -40,6 +41,8 @@ export interface ParsedTable {
 
 const DIMENSION_HEADS = /^(合同类别|合同类型|技术领域|知识产权|社会经济目标|社会—经济目标|计划类别)$/;
 const TOTAL = /^(合计|总计|小计)$/;
+/** A label alone on its line this long is the first half of a name printed over two lines, not a section head. */
+const SPLIT_NAME = 9;
 const CONNECTOR = /[/、（(，,和及与\-—]$/;
 
 type Section = { label: string; kind: 'parent' | 'group'; total: Decimal | null; acc: Decimal };
@@ -126,7 +129,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       pending = [];
     } else if (pending.length) {
       const head = pending[pending.length - 1].label.trim();
-      if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head)) rawLabel = head + l.label.trim();
+      if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || normaliseLabel(head).length >= SPLIT_NAME) rawLabel = head + l.label.trim();
       else if (normaliseLabel(head) !== section?.label) {
         const name = normaliseLabel(head);
         section = { label: name, kind: DIMENSION_HEADS.test(name) ? 'group' : 'parent', total: null, acc: new Decimal(0) };
