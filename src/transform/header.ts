@@ -139,7 +139,7 @@ const TURNOVER_PARTS = new Set<MeasureWord>(['tech_amount', 'property_amount', '
 /**
  * A lower header row printed after every upper cell: "合同成交金额（亿元）… 开展…（次） 培训…（人）"
  * then "合计 技术交易额 产权交易额 其它交易额". "合计" there is the upper cell itself and the
- * parts stand under it, so they are moved right after it (2006 edition 表11).
+ * parts stand under it, so they are moved right after it, in its unit (2006 edition 表11).
  */
 function nestParts(tokens: HeaderToken[]): HeaderToken[] {
   const isPart = (t: HeaderToken | undefined) => t?.t === 'M' && TURNOVER_PARTS.has(t.word);
@@ -148,7 +148,8 @@ function nestParts(tokens: HeaderToken[]): HeaderToken[] {
   if (at < 0 || parent < 0 || parent > at) return tokens;
   let end = at + 1;
   while (end < tokens.length && isPart(tokens[end])) end++;
-  const parts = tokens.slice(at + 1, end);
+  const unit = (tokens[parent] as Extract<HeaderToken, { t: 'M' }>).unit;
+  const parts = tokens.slice(at + 1, end).map((t) => ({ ...t, unit }) as HeaderToken);
   return [...tokens.slice(0, parent + 1), ...parts, ...tokens.slice(parent + 1, at), ...tokens.slice(end)];
 }
 

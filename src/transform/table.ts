@@ -56,7 +56,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   // section head ("合同类别", "国家科技计划"), printed between the header and the first row.
   const named = (n: number) => tokenizeHeader(block.header.slice(0, n).map((l) => l.text).join(' ')).filter((t) => t.t !== 'O').length;
   let headerEnd = block.header.length;
-  while (headerEnd > 1 && named(headerEnd - 1) === named(headerEnd)) headerEnd--;
+  const unitOnly = (l: Line) => /^[（(/]\s*[^\s）)]{1,3}\s*[）)]?$/.test(l.text.trim());
+  while (headerEnd > 1 && named(headerEnd - 1) === named(headerEnd) && !unitOnly(block.header[headerEnd - 1])) headerEnd--;
   const headerLines = block.header.slice(0, headerEnd);
   const headerText = headerLines.map((l) => l.text).join(' ');
   const amountUnit = /单位[:：]\s*(万元|亿元)/.exec(headerText + title)?.[1] ?? (/万元/.test(title) ? '万元' : '亿元');
