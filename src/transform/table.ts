@@ -20,6 +20,7 @@ import { tableKind } from './kinds.ts';
 import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import type { Block } from './segment.ts';
+import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
 
 /** Context a table needs from its document. */
@@ -72,6 +73,13 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     out.findings.push({ sourceId: ctx.sourceId, kind, tableRef: block.ref, line: l.src.line, page: l.src.page, message, raw: l.src.text });
   if (!block.ref) {
     for (const l of rows) finding(l, 'unplaced_row', 'row of a table whose caption was not found');
+    return out;
+  }
+  if (hasYearRows(rows)) {
+    const base = { sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition, tableRef: ref, tableTitle: title, tableKind: kind, parentLabel: '', dimensions: {}, obsStatus: '' };
+    const obs = parseYearRows(rows, block.header, title, base);
+    if (obs) out.observations = obs;
+    else for (const l of rows) finding(l, 'unparsed_table', `${ref} runs its years down the side, but its header or rows do not fit: "${headerText.trim()}"`);
     return out;
   }
   if (!columns.length || columns.length < cells) {
