@@ -74,7 +74,8 @@ const DETACHED_REACH = 30;
 /**
  * Bodies left without a caption take the nearest caption no other body took, printed within
  * reach after them (a title detached by prose) or before their header (a body printed after
- * another table's); the closest pairs are matched first. A body right above a figure caption
+ * another table's, whose caption and rows may stand between); the closest pairs are matched
+ * first. A body right above a figure caption
  * holds the figure's value labels and takes no table caption.
  */
 function adoptDetachedCaptions(lines: Line[], blocks: Block[], used: Set<number>): void {
@@ -88,10 +89,10 @@ function adoptDetachedCaptions(lines: Line[], blocks: Block[], used: Set<number>
       for (let i = from + step, seen = 0; i >= 0 && i < lines.length && seen < DETACHED_REACH; i += step) {
         const l = lines[i];
         if (l.kind === 'blank' || l.kind === 'furniture') continue;
-        if (l.kind === 'row' || l.kind === 'figure') break;
+        if (l.kind === 'figure' || (step > 0 && l.kind === 'row')) break;
         seen++;
-        if (l.kind === 'caption') {
-          if (!used.has(l.idx)) pairs.push({ block, caption: l, distance: seen });
+        if (l.kind === 'caption' && !used.has(l.idx)) {
+          pairs.push({ block, caption: l, distance: seen });
           break;
         }
       }

@@ -92,7 +92,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     parseRanked(block, ctx, out, tableYear);
     return out;
   }
-  const headerKey = key(headerText);
+  const headerKeys = new Set(block.header.map((l) => key(l.text)));
   let pending: Line[] = block.header.slice(headerEnd);
   let section: Section | null = null;
   let lastTop: string | null = null;
@@ -123,7 +123,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   for (const l of block.body) {
     if (l.kind === 'cont' || l.kind === 'blank') continue;
     if (l.kind === 'label') {
-      if (key(l.text) && headerKey.includes(key(l.text))) pending = [];
+      if (headerKeys.has(key(l.text))) pending = [];
       else pending.push(l);
       continue;
     }
