@@ -172,19 +172,28 @@ function splitRuns(toks: HeaderToken[]): HeaderToken[][] {
   return runs;
 }
 
-/** "合同数/项 成交额/亿元" over "2019 2020 增长 2019 2020 增长": each parent spans its share of leaves. */
+/**
+ * "合同数/项 成交额/亿元" over "2019 2020 增长 2019 2020 增长": each parent spans its share of the
+ * leaves. A growth/share/rank cell among the parents ("数量 增长（%）" over "2019 年 2020 年")
+ * spans the header rows vertically: it is a leaf of its own after the leaves of the parent
+ * before it.
+ */
 function measuresOverYears(runs: HeaderToken[][]): Leaf[] {
-  const parents = runs[0] as Extract<HeaderToken, { t: 'M' }>[];
+  const all = runs[0] as Extract<HeaderToken, { t: 'M' }>[];
+  const parents = all.filter((p) => isBase(p.word));
+  const own = all.filter((p) => !isBase(p.word));
   const kids = runs.slice(1).flat();
-  const per = Math.max(1, Math.floor(kids.length / parents.length));
-  return kids.map((tok, i) => {
-    const parent = parents[Math.min(parents.length - 1, Math.floor(i / per))];
+  const per = Math.max(1, Math.floor(kids.length / Math.max(1, parents.length)));
+  const leaves: Leaf[] = kids.map((tok, i) => {
+    const parent = parents[Math.min(parents.length - 1, Math.floor(i / per))] ?? all[0];
     const block = kids.slice(Math.floor(i / per) * per, Math.floor(i / per) * per + per);
     const years = block.filter((k) => k.t === 'Y').map((k) => (k as { year: number }).year);
     const year = tok.t === 'Y' ? tok.year : years.length ? Math.max(...years) : null;
     const leafTok: HeaderToken = tok.t === 'Y' ? { ...parent, sub: false } : tok;
     return { tok: leafTok, year, parent: parent.word, group: '' };
   });
+  const lastYear = Math.max(...kids.filter((k) => k.t === 'Y').map((k) => (k as { year: number }).year));
+  return [...leaves, ...own.map((tok) => ({ tok, year: Number.isFinite(lastYear) ? lastYear : null, parent: parents[parents.length - 1]?.word ?? null, group: '' }))];
 }
 
 /**

@@ -109,7 +109,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
         finding(l, 'unplaced_cell', `cell "${cell.raw}" of ${ref} row "${label}" has no measure or year`);
         continue;
       }
-      const unit = cell.percent ? '%' : col.unit ?? fromLabel?.unit ?? amountUnit;
+      const labelUnit = /\/\s*(项次|人次|家|次|项|个|人)$/.exec(label)?.[1];
+      const unit = cell.percent || col.unit === '%' ? '%' : col.shape === 'rank' ? col.unit! : labelUnit ?? col.unit ?? fromLabel?.unit ?? amountUnit;
       out.observations.push({
         sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
         tableRef: ref, tableTitle: title, tableKind: kind, dataYear: year,
