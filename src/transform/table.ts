@@ -77,7 +77,10 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   }
   if (hasYearRows(rows)) {
     const base = { sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition, tableRef: ref, tableTitle: title, tableKind: kind, parentLabel: '', dimensions: {}, obsStatus: '' };
-    const obs = parseYearRows(rows, block.header, title, base);
+    // The header may end with the first section's measure label ("合同项数" / "(项)").
+    const k = [1, 2, 3].find((n) => n < block.header.length && measureFromLabel(block.header.slice(-n).map((l) => l.text).join(''), '')) ?? 0;
+    const body = [...block.header.slice(block.header.length - k), ...block.body].filter((l) => l.kind === 'row' || l.kind === 'values' || l.kind === 'label');
+    const obs = parseYearRows(body, block.header.slice(0, block.header.length - k), title, base);
     if (obs) out.observations = obs;
     else for (const l of rows) finding(l, 'unparsed_table', `${ref} runs its years down the side, but its header or rows do not fit: "${headerText.trim()}"`);
     return out;

@@ -1,16 +1,18 @@
 /**
  * Tables whose years run down the side and whose members run across the top (2006 edition
- * 表9 "2001-2005年技术贸易机构构成", 表10 "…人员构成"): each row is a year ("2001年"), each
- * column a member named by the header. Header cells are printed over several lines ("有限责" /
- * "任公司"), so the header's words are cut into members with the codelists' labels as the
- * dictionary; a member printed before a run of members starting with 合计 heads them
- * (column_group, e.g. 科技人员 over 合计 高级职称 …). The measure comes from the title: 人员 →
- * staff_count, 机构 → org_count, in the unit the title or header names.
+ * 表3 "各级计划项目…", 表9 "…技术贸易机构构成", 表10 "…人员构成"): each row is a year ("2001年",
+ * or a bare "1999" opening a values line), each column a member named by the header. Header
+ * cells are printed over several lines ("有限责" / "任公司"), so the header's words are cut into
+ * members with the codelists' labels as the dictionary; a member printed before a run of members
+ * starting with 合计 heads them (column_group, e.g. 科技人员 over 合计 高级职称 …); members may
+ * split into sub-columns (成交情况 | 占总数百分比: the value and its share of the total).
+ * The measure comes from a section label inside the body ("合同项数 (项)", "合同金额 (亿元)"),
+ * else from the title: 人员 → staff_count, 机构 → org_count, in the unit the title or header names.
  */
 import { DIMENSIONS } from '../codelists/index.ts';
 import type { Observation } from '../model.ts';
 import type { Line } from './lines.ts';
-import { unitMultiplier } from './measures.ts';
+import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { parseCell } from './numbers.ts';
 import { normaliseLabel } from './text.ts';
 
@@ -21,23 +23,35 @@ const DICTIONARY = [...new Set(Object.values(DIMENSIONS).flatMap((c) => c.member
   .filter((l) => l.length >= 2)
   .sort((a, b) => b.length - a.length);
 
+/** Sub-columns a member may split into: the value itself, and its share of the total. */
+const SUB_COLUMNS: Record<string, 'value' | 'share'> = { 成交情况: 'value', 占总数百分比: 'share' };
+
+/** The year a row stands for and its cells ("2001年 …" or a values line "1999 43701 …"), or null. */
+function yearRow(r: Line): { year: number; tokens: string[] } | null {
+  const y = YEAR_LABEL.exec(normaliseLabel(r.label));
+  if (y && r.kind === 'row') return { year: Number(y[1]), tokens: r.tokens };
+  const first = r.kind === 'values' ? YEAR_LABEL.exec(r.tokens[0] ?? '') : null;
+  return first ? { year: Number(first[1]), tokens: r.tokens.slice(1) } : null;
+}
+
 /** Whether a block's rows are years (at least two, and most rows). */
 export function hasYearRows(rows: Line[]): boolean {
-  const years = rows.filter((r) => YEAR_LABEL.test(normaliseLabel(r.label)));
+  const years = rows.filter((r) => yearRow(r));
   return years.length >= 2 && years.length * 3 >= rows.length * 2;
 }
 
-/** A column of a transposed table: the member it names and the group above it. */
+/** A column of a transposed table: the member it names, the group above it, and what it holds. */
 interface Member {
   label: string;
   group: string;
+  sub: 'value' | 'share';
 }
 
 /**
  * Cuts header lines into members. A line of several words gives one member per word; single
  * fragments on consecutive lines are joined, cut where the text so far is a known label.
  */
-export function headerMembers(header: Line[]): Member[] {
+export function headerMembers(header: Line[], cells: number): Member[] {
   const words: string[] = [];
   let fragment = '';
   const flush = () => {
@@ -45,7 +59,12 @@ export function headerMembers(header: Line[]): Member[] {
     fragment = '';
   };
   for (const l of header) {
-    const parts = l.text.replace(/[（(][^）)]*[）)]/g, ' ').trim().split(/\s+/).filter((p) => p && !/^(年份|年度|项目)$/.test(p));
+    const parts = l.text
+      .replace(/[（(][^）)]*[）)]/g, ' ')
+      .replace(/(?<=^|\s)([\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff](\s|$))/g, '$1')
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p && !/^(年份|年度|项目)$/.test(p));
     if (parts.length === 1) fragment += parts[0];
     else {
       flush();
@@ -53,28 +72,27 @@ export function headerMembers(header: Line[]): Member[] {
     }
   }
   flush();
-  const members: Member[] = [];
-  words.forEach((w, i) => {
-    const headsRun = words[i + 1] === '合计' && i + 2 < words.length;
-    if (!headsRun) members.push({ label: w, group: '' });
-    else members.push({ label: `@${w}`, group: '' });
-  });
+  const subs = words.filter((w) => w in SUB_COLUMNS).map((w) => SUB_COLUMNS[w]);
+  const names = words.filter((w) => !(w in SUB_COLUMNS));
   let group = '';
-  return members.flatMap((m) => {
-    if (m.label.startsWith('@')) {
-      group = m.label.slice(1);
-      return [];
-    }
-    return [{ label: m.label, group }];
+  const members: Member[] = [];
+  names.forEach((w, i) => {
+    if (names[i + 1] === '合计' && i + 2 < names.length) group = w;
+    else members.push({ label: w, group, sub: 'value' });
   });
+  // Members split into sub-columns: the last ones, as many as the sub-column pattern repeats.
+  const pattern = subs.length && subs.indexOf(subs[0], 1) > 0 ? subs.slice(0, subs.indexOf(subs[0], 1)) : subs;
+  const split = pattern.length > 1 ? subs.length / pattern.length : 0;
+  if (!split || members.length - split + split * pattern.length !== cells) return members;
+  return members.flatMap((m, i) => (i < members.length - split ? [m] : pattern.map((sub) => ({ ...m, sub }))));
 }
 
-/** Cuts a run of joined fragments into dictionary labels; unknown text stays one member. */
+/** Cuts a run of joined fragments into dictionary labels and sub-column words; unknown text stays one member. */
 function segment(text: string): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest) {
-    const hit = DICTIONARY.find((d) => rest.startsWith(d));
+    const hit = Object.keys(SUB_COLUMNS).find((d) => rest.startsWith(d)) ?? DICTIONARY.find((d) => rest.startsWith(d));
     if (!hit) return [...out, rest];
     out.push(hit);
     rest = rest.slice(hit.length);
@@ -92,25 +110,40 @@ function measureOf(title: string, headerText: string): { measure: string; unit: 
 
 /**
  * Observations of a transposed table, or null when its header or rows do not fit (the caller
- * then reports the rows as findings).
+ * then reports the rows as findings). `body` is every line of the body, rows and section labels.
  */
-export function parseYearRows(rows: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>): Observation[] | null {
+export function parseYearRows(body: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>): Observation[] | null {
   const headerText = header.map((l) => l.text).join(' ');
-  const what = measureOf(title, headerText);
-  const members = headerMembers(header);
-  if (!what || !members.length) return null;
+  const rows = body.map(yearRow);
+  const width = Math.max(...rows.map((r) => r?.tokens.length ?? 0));
+  const members = headerMembers(header, width);
+  let what = measureOf(title, headerText);
+  if (members.length !== width) return null;
   const out: Observation[] = [];
-  for (const r of rows) {
-    const year = YEAR_LABEL.exec(normaliseLabel(r.label));
-    if (!year || r.tokens.length !== members.length) return null;
+  let section = '';
+  for (const [i, l] of body.entries()) {
+    const r = rows[i];
+    if (l.kind === 'label') {
+      section += l.text.trim();
+      continue;
+    }
+    if (section) {
+      const named = measureFromLabel(section, title);
+      if (named) what = { measure: named.measure, unit: named.unit ?? what?.unit ?? '项' };
+      section = '';
+    }
+    if (!r) continue;
+    if (!what || r.tokens.length !== members.length) return null;
     for (const [j, token] of r.tokens.entries()) {
       const cell = parseCell([token]);
       if (!cell) return null;
       if (cell.kind !== 'number') continue;
+      const share = members[j].sub === 'share';
+      const unit = share ? '%' : what.unit;
       out.push({
-        ...base, dataYear: Number(year[1]), rowLabel: normaliseLabel(members[j].label), columnGroup: members[j].group,
-        measure: what.measure, value: cell.value, decimals: cell.decimals, unit: what.unit, unitMult: unitMultiplier(what.unit),
-        footnotes: cell.footnote, page: r.src.page, line: r.src.line, raw: cell.raw,
+        ...base, dataYear: r.year, rowLabel: normaliseLabel(members[j].label), columnGroup: members[j].group,
+        measure: share ? `${what.measure}_share_pct` : what.measure, value: cell.value, decimals: cell.decimals,
+        unit, unitMult: unitMultiplier(unit), footnotes: cell.footnote, page: l.src.page, line: l.src.line, raw: cell.raw,
       });
     }
   }
