@@ -7,7 +7,13 @@
  *    (within the rounding of the printed shares); each chart takes the figure caption right
  *    above the run (for the first) or the next unused figure captions after it.
  *  - A run of "label count" lines right above a figure caption whose unit is 家/个 is that chart.
- * A chart titled "<X>合同类别构成" breaks X down: its labels get X as parent.
+ *  - A bar chart (2006 edition 图2, 图7–图9): value labels, the axis ticks, the unit "(亿元)",
+ *    then the category axis ("北京 上海 … (地区)" or "2001年 … 2005年") right above the caption.
+ *    Its values are read in printed order against the categories in axis order, and only when
+ *    the counts agree. A year axis dates the values; the chart's subject is then the entity its
+ *    title names (a codelist member, e.g. 技术贸易机构) or 全国.
+ * A chart titled "<X>合同类别构成" breaks X down: its labels get X as parent; a title naming a
+ * flow (吸纳技术/输出技术) puts it in column_group.
  */
 import { Decimal } from 'decimal.js';
 import type { Observation } from '../model.ts';
@@ -61,7 +67,67 @@ export function chartObservations(lines: Line[], ctx: TableContext): { observati
     for (const c of captions) captionsUsed.add(c.idx);
     i = run.last;
   }
+  for (const caption of lines.filter((l) => l.kind === 'figure' && !captionsUsed.has(l.idx))) {
+    const bar = barChart(lines, caption, ctx);
+    if (!bar) continue;
+    observations.push(...bar.observations);
+    for (const j of bar.used) used.add(j);
+  }
   return { observations, used };
+}
+
+const NUMBER_LINE = /^\s*\d+(\.\d+)?(\s+\d+(\.\d+)?)*\s*$/;
+const AXIS_TITLE = /[（(](地区|年份|省份|年)[）)]\s*$/;
+
+/** A bar chart printed right above `caption`, or null. */
+function barChart(lines: Line[], caption: Line, ctx: TableContext): { observations: Observation[]; used: number[] } | null {
+  const above = (from: number) => {
+    for (let j = from - 1; j >= 0; j--) if (lines[j].kind !== 'blank' && lines[j].kind !== 'furniture') return j;
+    return -1;
+  };
+  const axisAt = above(caption.idx);
+  if (axisAt < 0) return null;
+  const categories = lines[axisAt].text.replace(AXIS_TITLE, '').trim().split(/\s+/);
+  const years = categories.map((c) => /^((?:19|20)\d{2})年?$/.exec(c)?.[1]);
+  const yearAxis = years.every((y) => y);
+  if (categories.length < 2 || (!yearAxis && !AXIS_TITLE.test(lines[axisAt].text))) return null;
+  let unit = '';
+  let j = above(axisAt);
+  // Axis ticks and the unit, bottom to top: whole numbers and "(亿元)" (possibly on one line).
+  for (; j >= 0; j = above(j)) {
+    const t = lines[j].text.trim();
+    const u = /[（(](亿元|万元)[）)]$/.exec(t);
+    if (u) unit = u[1];
+    if (!(u || /^\d+$/.test(t))) break;
+  }
+  const values: { value: string; line: Line }[] = [];
+  for (; j >= 0 && NUMBER_LINE.test(lines[j].text) && lines[j].text.includes('.'); j = above(j)) {
+    values.unshift(...lines[j].text.trim().split(/\s+/).map((value) => ({ value, line: lines[j] })));
+  }
+  if (!unit || values.length !== categories.length) return null;
+  const title = caption.title ?? '';
+  const titleYears = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
+  const subject = subjectOf(title);
+  const observations = values.map(({ value, line }, k): Observation => ({
+    sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
+    tableRef: caption.ref!, tableTitle: title, tableKind: tableKind(title),
+    dataYear: yearAxis ? Number(years[k]) : Math.max(...titleYears, 0) || (ctx.edition ?? 1) - 1,
+    rowLabel: yearAxis ? subject : normaliseLabel(categories[k]), parentLabel: '', columnGroup: flowOf(title), dimensions: {},
+    measure: /平均/.test(title) ? 'avg_turnover' : 'turnover', value, decimals: value.split('.')[1]?.length ?? 0,
+    unit, unitMult: unitMultiplier(unit), obsStatus: '', footnotes: '', page: line.src.page, line: line.src.line, raw: value,
+  }));
+  return { observations, used: [axisAt, ...values.map((v) => v.line.idx)] };
+}
+
+/** The entity a chart's title is about (a codelist member such as 技术贸易机构), or 全国. */
+function subjectOf(title: string): string {
+  const named = /(技术贸易机构|技术交易机构|技术交易所|技术市场)/.exec(title);
+  return named ? named[1] : '全国';
+}
+
+/** The flow a title names (输出技术 / 吸纳技术), or "". */
+function flowOf(title: string): string {
+  return /吸纳技术/.exec(title)?.[0] ?? /输出技术/.exec(title)?.[0] ?? '';
 }
 
 type Run = { items: Item[]; first: number; last: number; share: boolean };
