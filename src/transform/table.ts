@@ -1,24 +1,22 @@
 /**
- * Table parsing: one block (caption, header, body) becomes observations. Rows are resolved
- * against the header's columns (see cells.ts); the row hierarchy follows the reports' layouts:
- *  - "其中：X" sub-rows belong to the row above, and so do the cities printed after them
- *    without "其中" (a city whose province, by the region codelist, is that row);
- *  - a label printed alone on a line is either the first half of a label split over lines
- *    (it ends with a connector such as "/" or "、", it is as long as a name, or a values-only
- *    line follows) or a section
- *    head: the rows under it are its parts until they add up to the section's 合计 (printed
- *    first) or until the section's own 合计 (printed last);
- *  - a section head that names a dimension (合同类别, 技术领域, 知识产权 …) sets column_group.
+ * Table parsing: one block (caption, header, body) becomes observations. Columns come from the
+ * header (header.ts, or geometry.ts when the source knows where each cell stands); rows are
+ * split against them (cells.ts); the row hierarchy follows the reports' layouts (hierarchy.ts).
+ * A label printed alone on a line is either the first half of a label split over lines (it ends
+ * with a connector such as "/" or "、", it is as long as a name, or a values-only line follows)
+ * or a section head. Tables whose years run down the side go to transposed.ts, ranked lists of
+ * names to ranked.ts.
  */
 import { Decimal } from 'decimal.js';
 import type { Finding, LineCell, Observation } from '../model.ts';
-import { parentRegionLabel } from '../codelists/regions.ts';
 import { cellCountRange, columnStats, placeCells, type ColumnStats, type PlacedCell } from './cells.ts';
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { tableKind } from './kinds.ts';
 import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
+import { RowHierarchy } from './hierarchy.ts';
+import { rankedObservations } from './ranked.ts';
 import type { Block } from './segment.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
@@ -40,13 +38,9 @@ export interface ParsedTable {
   findings: Finding[];
 }
 
-const DIMENSION_HEADS = /^(合同类别|合同类型|技术领域|知识产权|社会经济目标|社会—经济目标|计划类别)$/;
-const TOTAL = /^(合计|总计|小计)$/;
 /** A label alone on its line this long is the first half of a name printed over two lines, not a section head. */
 const SPLIT_NAME = 9;
 const CONNECTOR = /[/、（(，,和及与\-—]$/;
-
-type Section = { label: string; kind: 'parent' | 'group'; total: Decimal | null; acc: Decimal };
 
 /** Parses one block. Blocks without a caption get the reference "?" and yield findings only. */
 export function parseTable(block: Block, ctx: TableContext): ParsedTable {
@@ -92,14 +86,12 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const stats = learnStats(rows, columns);
   const anchors = geo ? columnAnchors(rows.map(numberCells), geo.leaves) : [];
   if (block.layout === 'ranked') {
-    parseRanked(block, ctx, out, tableYear);
+    if (tableYear) out.observations = rankedObservations(block, ctx, out, tableYear);
     return out;
   }
   const headerKeys = new Set(block.header.map((l) => key(l.text)));
   let pending: Line[] = block.header.slice(headerEnd);
-  let section: Section | null = null;
-  let lastTop: string | null = null;
-  let subOpen = false;
+  const hierarchy = new RowHierarchy();
 
   const emit = (l: Line, label: string, parent: string, group: string, placed: PlacedCell[], cols: Column[]) => {
     for (const { column, cell } of placed) {
@@ -143,12 +135,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     } else if (pending.length) {
       const head = pending[pending.length - 1].label.trim();
       if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || normaliseLabel(head).length >= SPLIT_NAME) rawLabel = head + l.label.trim();
-      else if (normaliseLabel(head) !== section?.label) {
-        const name = normaliseLabel(head);
-        section = { label: name, kind: DIMENSION_HEADS.test(name) ? 'group' : 'parent', total: null, acc: new Decimal(0) };
-        lastTop = null;
-        subOpen = false;
-      }
+      else if (normaliseLabel(head) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(head));
       pending = [];
     }
     const label = normaliseLabel(rawLabel);
@@ -169,25 +156,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
     }
-    const isSub = /^\s*其中[:：]/.test(rawLabel);
-    const isTotal = TOTAL.test(label);
-    // A row that would carry a section past its printed 合计 is not one of its parts.
-    if (section?.total && !isTotal && section.acc.plus(leadingValue(placed, columns) ?? 0).gt(section.total)) section = null;
-    let parent = '';
-    if (isSub && lastTop) {
-      parent = lastTop;
-      subOpen = true;
-    } else if (subOpen && lastTop && parentRegionLabel(label) === lastTop) {
-      parent = lastTop;
-    } else if (section?.kind === 'parent') {
-      parent = section.label;
-    } else {
-      subOpen = false;
-      if (!isTotal) lastTop = label;
-    }
-    const group = section?.kind === 'group' ? section.label : '';
+    const { parent, group } = hierarchy.place(rawLabel, label, leadingValue(placed, columns));
     emit(l, label, parent, group, placed, columns);
-    if (section) section = advanceSection(section, label, parent, leadingValue(placed, columns));
   }
   const misread = misreadColumn(out.observations, columns);
   if (misread) {
@@ -208,22 +178,6 @@ function misreadColumn(observations: Observation[], columns: Column[]): string |
     if (vals.length >= 3 && vals.filter((o) => o.decimals > 0).length * 4 > vals.length) return m;
   }
   return null;
-}
-
-/** A ranked list of names: each "rank name" line is a turnover_rank observation of that name. */
-function parseRanked(block: Block, ctx: TableContext, out: ParsedTable, year: number | null): void {
-  for (const l of block.body) {
-    const m = /^\s*(\d{1,3})\s+(.+)$/.exec(l.text);
-    if (!m || l.kind !== 'label' || !year) continue;
-    const label = normaliseLabel(m[2]);
-    out.observations.push({
-      sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
-      tableRef: out.ref, tableTitle: out.title, tableKind: out.kind, dataYear: year,
-      rowLabel: label, parentLabel: '', columnGroup: '', dimensions: {},
-      measure: 'turnover_rank', value: m[1], decimals: 0, unit: '位', unitMult: 0,
-      obsStatus: '', footnotes: '', page: l.src.page, line: l.src.line, raw: m[1],
-    });
-  }
 }
 
 /**
@@ -249,18 +203,6 @@ function leadingValue(placed: PlacedCell[], columns: Column[]): Decimal | null {
   const first = placed.find((p) => p.cell.kind === 'number' && /count/.test(columns[p.column].measure ?? ''))
     ?? placed.find((p) => p.cell.kind === 'number');
   return first && first.cell.kind === 'number' ? new Decimal(first.cell.value) : null;
-}
-
-/** Tracks a section's membership by arithmetic; returns null once the section is complete. */
-function advanceSection(section: Section, label: string, parent: string, v: Decimal | null): Section | null {
-  if (TOTAL.test(label)) {
-    if (section.acc.isZero() && !section.total && v) return { ...section, total: v };
-    return null;
-  }
-  if (section.kind === 'parent' && parent !== section.label) return section;
-  const acc = v ? section.acc.plus(v) : section.acc;
-  if (section.total && acc.gte(section.total)) return null;
-  return { ...section, acc };
 }
 
 /** The distinct flow groups of the columns, in order. */
