@@ -7,7 +7,8 @@
 /** The concept a header word names, before growth/share are tied to their base measure. */
 export type MeasureWord =
   | 'count' | 'turnover' | 'growth' | 'share' | 'rank' | 'avg' | 'org' | 'staff' | 'volume'
-  | 'tech_amount' | 'property_amount' | 'other_amount' | 'activities' | 'trainees';
+  | 'tech_amount' | 'property_amount' | 'other_amount' | 'activities' | 'trainees' | 'promotion' | 'training'
+  | 'strategic_emerging' | 'public_plan' | 'intl_transfer' | 'major_transfer';
 
 /** Printed words → concept, longest first. `sub` marks words that refine a parent header cell. */
 export const MEASURE_WORDS: { re: RegExp; word: MeasureWord; sub?: boolean }[] = [
@@ -24,8 +25,15 @@ export const MEASURE_WORDS: { re: RegExp; word: MeasureWord; sub?: boolean }[] =
   { re: /^(按金额排序|排序|排名|位次)/, word: 'rank' },
   { re: /^(机构数量|机构数)/, word: 'org' },
   { re: /^(从业人员|人员数)/, word: 'staff' },
-  { re: /^(开展技术交流交易活动|开展技术推广和交易活动)/, word: 'activities' },
-  { re: /^(培训技术人员|组织培训人次)/, word: 'trainees' },
+  { re: /^开展技术交流交易活动/, word: 'activities' },
+  { re: /^开展技术推广和交易活动/, word: 'promotion' },
+  { re: /^培训技术人员/, word: 'trainees' },
+  { re: /^组织培训人次/, word: 'training' },
+  // Parts of 成交金额 printed under it ("其中：促成…成交金额").
+  { re: /^促成战略性新兴产业技术成交金额/, word: 'strategic_emerging', sub: true },
+  { re: /^促成公共财政投入计划项目成交金额/, word: 'public_plan', sub: true },
+  { re: /^促成国际技术转移项目成交金额/, word: 'intl_transfer', sub: true },
+  { re: /^促成重大技术转移项目成交金额/, word: 'major_transfer', sub: true },
   { re: /^数量/, word: 'volume' },
 ];
 
@@ -58,8 +66,8 @@ export function defaultUnit(word: MeasureWord, amountUnit: string): string {
     case 'rank': return '位';
     case 'org': return '个';
     case 'staff': return '人';
-    case 'activities': return '次';
-    case 'trainees': return '人';
+    case 'activities': case 'promotion': return '次';
+    case 'trainees': case 'training': return '人';
     case 'volume': return '项';
     case 'avg': return amountUnit === '亿元' ? '万元' : amountUnit;
     default: return amountUnit;
@@ -79,6 +87,12 @@ export function baseMeasure(word: MeasureWord): string {
     case 'other_amount': return 'x_other_transaction_amount';
     case 'activities': return 'x_exchange_activity_count';
     case 'trainees': return 'x_trainee_count';
+    case 'promotion': return 'x_promotion_event_count';
+    case 'training': return 'x_training_attendance';
+    case 'strategic_emerging': return 'x_strategic_emerging_turnover';
+    case 'public_plan': return 'x_public_plan_turnover';
+    case 'intl_transfer': return 'x_intl_transfer_turnover';
+    case 'major_transfer': return 'x_major_transfer_turnover';
     case 'volume': return 'x_tto_service_volume';
     case 'rank': return 'turnover_rank';
     default: return 'turnover';
