@@ -1,26 +1,33 @@
 /**
  * The main job: each source is extracted, transformed and checked (several at once, bounded by
  * the configured concurrency) and then loaded (one at a time, each in its own transaction).
- * A source that fails is reported with its reason; the others still load.
+ * A source that fails is reported with its reason; the others still load. A failure of the
+ * database itself (connection lost, disk full) ends the run with DatabaseFailedError.
  */
 import { readdir } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { runChecks } from './checks/index.ts';
 import { isDirectory, type Config } from './config.ts';
-import { SOURCE_EXTENSIONS, extractSource } from './extract/index.ts';
+import { SOURCE_EXTENSIONS, extractSource, failureHint, type TextSourceDocument } from './extract/index.ts';
+import type { PdfSourceDocument } from './extract/pdf.ts';
 import type { Warehouse } from './load/db.ts';
-import { loadSource } from './load/loader.ts';
+import { DatabaseUnreachableError } from './load/errors.ts';
+import { loadSource, markInterruptedLoads, type InterruptedLoad } from './load/loader.ts';
+import type { SourceDocument } from './model.ts';
 import { transformDocument } from './transform/index.ts';
 
-/** What happened to one source in a run. Counts are of this source's records. */
+/** What happened to one source in a run. Counts are of this source's records. Every key is always present. */
 export interface SourceSummary {
+  /** File base name, e.g. "2022年报告.pdf". */
   name: string;
+  /** The path as given (or as listed from a folder). */
   path: string;
   status: 'loaded' | 'replaced' | 'unchanged' | 'failed';
   edition: number | null;
   tables: number;
   observations: number;
+  /** Rows and cells transform could not place (see `etl check`). */
   findings: number;
   checksPassed: number;
   /** Checks failing beyond rounding (severity error). */
@@ -28,12 +35,34 @@ export interface SourceSummary {
   /** Checks failing in a way truncation or a share nudged to 100 explains (severity warning). */
   checksWarned: number;
   checksSkipped: number;
-  error?: string;
+  /**
+   * What a user should know about a source that loaded: PDF pages that could not be read or carry
+   * no text (their figures are missing), a text file read as GB18030 or UTF-16. Empty when none.
+   */
+  warnings: string[];
+  /** Why the source failed: one line starting with its path; null unless status is 'failed'. */
+  error: string | null;
+  /** What the user can do about the failure; null when there is nothing specific to say. */
+  hint: string | null;
+}
+
+/** The outcome of `ingest`. */
+export interface IngestResult {
+  /** One summary per source, in the order given. */
+  sources: SourceSummary[];
+  /** Loads of earlier runs found interrupted (their process died) and now marked 'failed'. */
+  interrupted: InterruptedLoad[];
+}
+
+/** A failure of the database during a run (connection lost, server shut down, disk full): the run stops. */
+export class DatabaseFailedError extends Error {
+  override name = 'DatabaseFailedError';
 }
 
 /**
  * Expands folders into the source files directly inside them (known extensions, sorted by
- * name); files are kept as given. Errors: a path that does not exist.
+ * name); files are kept as given, whatever their extension (extraction names an unsupported one).
+ * Errors: a folder that cannot be read (the caller checks that every path exists).
  */
 export async function listSources(paths: string[]): Promise<string[]> {
   const out: string[] = [];
@@ -51,31 +80,43 @@ export async function listSources(paths: string[]): Promise<string[]> {
   return out;
 }
 
-/** Progress callback: called when a source starts and when it is done. */
-export type Progress = (event: { phase: 'start' | 'done'; path: string; summary?: SourceSummary }) => void;
+/**
+ * Progress callback. Phases of one source, in order: 'start', 'extracted' (its lines read),
+ * 'transformed' (tables found, checks run), 'loading' (its turn to write), 'done' (with its
+ * summary; also right after 'start' or 'extracted' when it failed).
+ */
+export type Progress = (event: { phase: 'start' | 'extracted' | 'transformed' | 'loading' | 'done'; path: string; summary?: SourceSummary }) => void;
 
 /**
- * Ingests source files into the warehouse. Returns one summary per file, in the order given.
- * Never throws for a bad source (its summary has status 'failed' and the error); throws only if
- * the database itself fails.
+ * Ingests source files into the warehouse. First marks loads of earlier runs whose process died
+ * as failed (interrupted). Returns one summary per file, in the order given. At most
+ * `config.concurrency` sources are in progress at once (read, transformed and checked, or waiting
+ * for their turn to load), so at most that many are held in memory. Never throws for a bad
+ * source (its summary has status 'failed', the error and a hint); throws DatabaseFailedError (or
+ * DatabaseUnreachableError) when the database itself fails, after which nothing more is loaded.
  */
-export async function ingest(warehouse: Warehouse, files: string[], config: Config, progress: Progress = () => {}): Promise<SourceSummary[]> {
+export async function ingest(warehouse: Warehouse, files: string[], config: Config, progress: Progress = () => {}): Promise<IngestResult> {
+  const interrupted = await guard('marking interrupted loads', () => markInterruptedLoads(warehouse.db));
   const limit = pLimit(config.concurrency);
-  let loading: Promise<unknown> = Promise.resolve();
+  const loadQueue = pLimit(1);
   const one = async (path: string): Promise<SourceSummary> => {
     progress({ phase: 'start', path });
     const base: SourceSummary = {
-      name: path.split('/').pop() ?? path, path, status: 'failed', edition: null, tables: 0, observations: 0,
-      findings: 0, checksPassed: 0, checksFailed: 0, checksWarned: 0, checksSkipped: 0,
+      name: basename(path), path, status: 'failed', edition: null, tables: 0, observations: 0, findings: 0,
+      checksPassed: 0, checksFailed: 0, checksWarned: 0, checksSkipped: 0, warnings: [], error: null, hint: null,
     };
     let summary: SourceSummary;
     try {
-      const doc = await extractSource(path);
+      const doc = await extractSource(path, { maxBytes: config.maxSourceBytes });
+      progress({ phase: 'extracted', path });
       const result = transformDocument(doc);
       const checks = runChecks(result.observations, { tolerance: config.tolerance });
+      progress({ phase: 'transformed', path });
       const { lines: _lines, ...meta } = doc;
-      const load = (loading = loading.then(() => loadSource(warehouse.db, meta, result, checks)));
-      const outcome = await (load as Promise<Awaited<ReturnType<typeof loadSource>>>);
+      const outcome = await loadQueue(() => {
+        progress({ phase: 'loading', path });
+        return guard(`loading ${doc.name}`, () => loadSource(warehouse.db, meta, result, checks));
+      });
       summary = {
         ...base, name: doc.name, status: outcome.status, edition: result.edition, tables: result.tables.length,
         observations: outcome.observations, findings: result.findings.length,
@@ -83,18 +124,72 @@ export async function ingest(warehouse: Warehouse, files: string[], config: Conf
         checksFailed: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
         checksWarned: checks.filter((c) => c.status === 'fail' && c.severity !== 'error').length,
         checksSkipped: checks.filter((c) => c.status === 'skipped').length,
+        warnings: sourceWarnings(doc),
       };
     } catch (error) {
-      if (isDatabaseError(error)) throw error;
-      summary = { ...base, error: error instanceof Error ? error.message : String(error) };
+      if (error instanceof DatabaseFailedError || error instanceof DatabaseUnreachableError) throw error;
+      summary = { ...base, error: error instanceof Error ? error.message : String(error), hint: failureHint(error) };
     }
     progress({ phase: 'done', path, summary });
     return summary;
   };
-  return Promise.all(files.map((f) => limit(() => one(f))));
+  return { sources: await Promise.all(files.map((f) => limit(() => one(f)))), interrupted };
 }
 
-/** Errors of the database itself (connection lost, migration failed) end the whole run. */
-function isDatabaseError(error: unknown): boolean {
-  return error instanceof Error && error.name === 'DatabaseUnreachableError';
+/** Runs a database step; a failure of the database itself becomes a DatabaseFailedError naming the step. */
+async function guard<T>(step: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isDatabaseFailure(error)) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new DatabaseFailedError(`the database failed while ${step}: ${message}`, { cause: error });
+  }
+}
+
+/**
+ * Whether an error is the database's own failure rather than this source's: connection errors
+ * (SQLSTATE class 08), operator intervention such as a server shutdown (57P), insufficient
+ * resources such as a full disk (53), system errors (58), network errors, and a closed PGlite.
+ */
+function isDatabaseFailure(error: unknown): boolean {
+  if (error instanceof DatabaseUnreachableError) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^(08|57P|53|58)[0-9A-Z]{2,3}$/.test(code)) return true;
+  if (typeof code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|Client has encountered a connection error|PGlite is closed/i.test(message);
+}
+
+/** The warnings of a source that loaded (see SourceSummary.warnings). */
+function sourceWarnings(doc: SourceDocument): string[] {
+  const warnings: string[] = [];
+  if (doc.kind === 'text') {
+    const { encoding } = doc as TextSourceDocument;
+    if (encoding !== 'utf-8') warnings.push(`read as ${encoding.toUpperCase()} text (not UTF-8)`);
+    return warnings;
+  }
+  const pdf = doc as PdfSourceDocument;
+  for (const f of pdf.failedPages) warnings.push(`page ${f.page} of ${pdf.pages} could not be read (${f.message}); its figures are missing`);
+  if (pdf.textlessPages.length) {
+    warnings.push(`${plural(pdf.textlessPages.length, 'page')} without text (${ranges(pdf.textlessPages)}): blank, or scanned and needing OCR; any figures on them are missing`);
+  }
+  return warnings;
+}
+
+/** "1 page", "3 pages". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Sorted page numbers as ranges: [1, 2, 3, 7] → "1–3, 7". */
+function ranges(pages: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < pages.length; i++) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+    out.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
+    i = j;
+  }
+  return out.join(', ');
 }

@@ -1,41 +1,135 @@
-/** `etl ingest` and `etl rebuild`: run the pipeline, show progress, print a summary per source. */
+/**
+ * `etl ingest` and `etl rebuild`: run the pipeline, show progress, print a summary per source
+ * (text, or one JSON document with --format json; see RunSummary).
+ */
+import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import { SOURCE_EXTENSIONS } from '../extract/index.ts';
+import type { InterruptedLoad } from '../load/loader.ts';
 import { clearWarehouse } from '../load/maintenance.ts';
 import { ingest, listSources, type Progress, type SourceSummary } from '../pipeline.ts';
-import { openConfigured } from './warehouse.ts';
+import { EXIT, UsageError, exitCodeFor } from './errors.ts';
+import { loadConfig } from '../config.ts';
+import { openFor } from './warehouse.ts';
 
-/** Exit codes the CLI keeps (README "When things go wrong"). */
-export const EXIT = { ok: 0, sourcesFailed: 1, usage: 2, database: 3, checksFailed: 4 } as const;
+export { EXIT } from './errors.ts';
 
-/** Ingests the given files/folders. Sets process.exitCode: 0, or 1 when a source failed. */
-export async function ingestCommand(paths: string[], configPath: string, format: 'text' | 'json'): Promise<void> {
-  await run(configPath, format, async () => listSources(paths), false);
+/** Output options of ingest and rebuild. */
+export interface RunOptions {
+  format: 'text' | 'json';
+  /** Log each stage of each source on standard error. */
+  verbose: boolean;
 }
 
-/** Empties the warehouse and ingests every configured source. */
-export async function rebuildCommand(configPath: string, format: 'text' | 'json'): Promise<void> {
-  await run(configPath, format, async (sources) => listSources(sources), true);
+/**
+ * The JSON document `--format json` prints (one, on standard output), also when the run ends in
+ * an error (then `error` is set, `sources` may be empty and `totals` counts what is listed).
+ * Every key is always present; `exitCode` is the process's exit code.
+ */
+export interface RunSummary {
+  command: 'ingest' | 'rebuild';
+  exitCode: number;
+  /** "PGlite at /abs/dir" or "PostgreSQL at host:port/db" (never a password); null if not opened. */
+  warehouse: string | null;
+  seconds: number;
+  totals: { sources: number; loaded: number; replaced: number; unchanged: number; failed: number; observations: number; findings: number; checksFailed: number; checksWarned: number };
+  /** Loads of earlier runs whose process died, found by this run and marked failed. */
+  interruptedLoads: { loadId: number; name: string; sourceId: string; startedAt: string }[];
+  sources: SourceSummary[];
+  /** The error that ended the run (exit codes 2, 3, 5), else null. */
+  error: string | null;
 }
 
-async function run(configPath: string, format: 'text' | 'json', files: (sources: string[]) => Promise<string[]>, clear: boolean): Promise<void> {
-  const { config, warehouse } = await openConfigured(configPath);
+/** Ingests the given files/folders. Sets process.exitCode: 0, or 1 when a source failed. Errors: see `run`. */
+export async function ingestCommand(paths: string[], configPath: string, options: RunOptions): Promise<void> {
+  await run('ingest', configPath, options, async () => {
+    const missing = paths.filter((p) => !existsSync(p));
+    if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
+    return listOrRefuse(paths);
+  });
+}
+
+/** Empties the warehouse and ingests every configured source (refused, before emptying, when there are none). */
+export async function rebuildCommand(configPath: string, options: RunOptions): Promise<void> {
+  await run('rebuild', configPath, options, (sources) => listOrRefuse(sources));
+}
+
+/** The source files of `paths`; UsageError when there are none. */
+async function listOrRefuse(paths: string[]): Promise<string[]> {
+  const list = await listSources(paths);
+  if (!list.length) throw new UsageError(`no source files (${SOURCE_EXTENSIONS.join(', ')}) in ${paths.join(', ')}`);
+  return list;
+}
+
+/**
+ * Loads the configuration, lists the sources, opens the warehouse (nothing is written before
+ * these three succeed), empties it for a rebuild, ingests and prints the summary. Errors (after printing the JSON document with
+ * --format json): ConfigError, UsageError, DatabaseUnreachableError, WarehouseInUseError,
+ * DatabaseFailedError, anything unexpected.
+ */
+async function run(command: RunSummary['command'], configPath: string, options: RunOptions, files: (sources: string[]) => Promise<string[]>): Promise<void> {
+  const started = Date.now();
+  const summary: RunSummary = { command, exitCode: EXIT.ok, warehouse: null, seconds: 0, totals: totalsOf([]), interruptedLoads: [], sources: [], error: null };
   try {
+    const config = await loadConfig(configPath);
     const list = await files(config.sources);
-    if (clear) await clearWarehouse(warehouse.db);
-    const started = Date.now();
-    const summaries = await ingest(warehouse, list, config, progressBar(list.length, format));
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (format === 'json') console.log(JSON.stringify({ warehouse: warehouse.location, seconds: Number(seconds), sources: summaries }, null, 2));
-    else printSummary(summaries, warehouse.location, seconds);
-    process.exitCode = summaries.some((s) => s.status === 'failed') ? EXIT.sourcesFailed : EXIT.ok;
-  } finally {
-    await warehouse.close();
+    const warehouse = await openFor(config);
+    summary.warehouse = warehouse.location;
+    try {
+      if (command === 'rebuild') await clearWarehouse(warehouse.db);
+      const { sources, interrupted } = await ingest(warehouse, list, config, progress(list.length, options));
+      summary.sources = sources;
+      summary.interruptedLoads = interrupted.map(interruptedJson);
+      summary.totals = totalsOf(sources);
+      summary.exitCode = sources.some((s) => s.status === 'failed') ? EXIT.sourcesFailed : EXIT.ok;
+    } finally {
+      await warehouse.close();
+    }
+  } catch (error) {
+    summary.exitCode = exitCodeFor(error);
+    summary.error = error instanceof Error ? error.message : String(error);
+    if (options.format === 'json') printJson(summary, started);
+    throw error;
   }
+  if (options.format === 'json') printJson(summary, started);
+  else printSummary(summary, started);
+  process.exitCode = summary.exitCode;
 }
 
-/** A progress bar on a terminal (stderr), nothing otherwise or with JSON output. */
-function progressBar(total: number, format: 'text' | 'json'): Progress {
-  if (format === 'json' || !process.stderr.isTTY || total < 1) return () => {};
+function printJson(summary: RunSummary, started: number): void {
+  console.log(JSON.stringify({ ...summary, seconds: elapsed(started) }, null, 2));
+}
+
+/** Seconds since `started`, to a tenth. */
+function elapsed(started: number): number {
+  return Math.round((Date.now() - started) / 100) / 10;
+}
+
+function totalsOf(sources: SourceSummary[]): RunSummary['totals'] {
+  const count = (status: SourceSummary['status']) => sources.filter((s) => s.status === status).length;
+  const sum = (key: 'observations' | 'findings' | 'checksFailed' | 'checksWarned') => sources.reduce((n, s) => n + s[key], 0);
+  return {
+    sources: sources.length, loaded: count('loaded'), replaced: count('replaced'), unchanged: count('unchanged'), failed: count('failed'),
+    observations: sum('observations'), findings: sum('findings'), checksFailed: sum('checksFailed'), checksWarned: sum('checksWarned'),
+  };
+}
+
+function interruptedJson(load: InterruptedLoad): RunSummary['interruptedLoads'][number] {
+  return { loadId: load.loadId, name: load.name, sourceId: load.sourceId, startedAt: new Date(load.startedAt).toISOString() };
+}
+
+/**
+ * Progress on standard error: with --verbose one line per stage of each source; otherwise a
+ * progress bar on a terminal; nothing else (and nothing with JSON output unless --verbose).
+ */
+function progress(total: number, options: RunOptions): Progress {
+  if (options.verbose) {
+    return ({ phase, path, summary }) => {
+      const outcome = phase === 'done' && summary ? `: ${summary.status}${summary.error ? ` (${summary.error})` : ''}` : '';
+      console.error(`etl: ${path}: ${phase}${outcome}`);
+    };
+  }
+  if (options.format === 'json' || !process.stderr.isTTY) return () => {};
   const bar = new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   bar.start(total, 0, { file: '' });
   let done = 0;
@@ -45,11 +139,17 @@ function progressBar(total: number, format: 'text' | 'json'): Progress {
   };
 }
 
-function printSummary(summaries: SourceSummary[], location: string, seconds: string): void {
-  console.log(`Warehouse: ${location}`);
-  for (const s of summaries) {
+function printSummary(summary: RunSummary, started: number): void {
+  console.log(`Warehouse: ${summary.warehouse}`);
+  for (const load of summary.interruptedLoads) {
+    console.log(
+      `  ! an earlier load of ${load.name} (load ${load.loadId}, started ${load.startedAt}) was interrupted before it completed: ` +
+        `marked failed; none of its records were kept, the version loaded before it (if any) is intact`,
+    );
+  }
+  for (const s of summary.sources) {
     if (s.status === 'failed') {
-      console.log(`  ✗ ${s.name}: FAILED — ${s.error}`);
+      console.log(`  ✗ ${s.name}: FAILED — ${s.error}${s.hint ? ` → ${s.hint}` : ''}`);
       continue;
     }
     console.log(
@@ -57,8 +157,8 @@ function printSummary(summaries: SourceSummary[], location: string, seconds: str
         `${s.findings} unplaced; checks ${s.checksPassed} passed, ${s.checksFailed} beyond rounding, ` +
         `${s.checksWarned} warnings, ${s.checksSkipped} skipped`,
     );
+    for (const w of s.warnings) console.log(`    ! ${w}`);
   }
-  const failed = summaries.filter((s) => s.status === 'failed').length;
-  const obs = summaries.reduce((n, s) => n + s.observations, 0);
-  console.log(`${summaries.length} sources (${failed} failed), ${obs} observations, in ${seconds} s. Run \`etl check\` for the findings.`);
+  const t = summary.totals;
+  console.log(`${t.sources} sources (${t.failed} failed), ${t.observations} observations, in ${elapsed(started).toFixed(1)} s. Run \`etl check\` for the findings.`);
 }

@@ -1,14 +1,14 @@
 /**
  * The `etl` command line: ingest, rebuild, check, export, query. Each command has --help. Exit codes
- * (README "When things go wrong"): 0 everything loaded; 1 some sources failed (the others were
- * loaded); 2 usage or configuration error; 3 database unreachable; 4 `check --fail-on error`
- * found failures beyond rounding.
+ * (README "When things go wrong", src/cli/errors.ts): 0 everything loaded; 1 some sources failed
+ * (the others were loaded); 2 usage or configuration error; 3 database unreachable, in use or
+ * failed; 4 `check --fail-on error` found failures beyond rounding; 5 internal error.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config.ts';
 import { checkCommand } from './check.ts';
+import { errorLine, exitCodeFor } from './errors.ts';
 import { exportCommand } from './export.ts';
-import { EXIT, ingestCommand, rebuildCommand } from './ingest.ts';
+import { ingestCommand, rebuildCommand } from './ingest.ts';
 import { queryCommand } from './query.ts';
 
 const program = new Command()
@@ -20,19 +20,22 @@ const program = new Command()
   .showHelpAfterError();
 
 const format = (choices: string[], dflt: string) => new Option('--format <format>', 'output format').choices(choices).default(dflt);
+const verbose = () => new Option('-v, --verbose', 'log each stage of each source on standard error').default(false);
 
 program
   .command('ingest')
   .description('extract, transform, check and load the given source files or folders')
   .argument('<paths...>', 'source files (.txt, .pdf) or folders of them')
   .addOption(format(['text', 'json'], 'text'))
-  .action((paths: string[], opts: { format: 'text' | 'json' }) => ingestCommand(paths, program.opts().config, opts.format));
+  .addOption(verbose())
+  .action((paths: string[], opts: { format: 'text' | 'json'; verbose: boolean }) => ingestCommand(paths, program.opts().config, opts));
 
 program
   .command('rebuild')
   .description('empty the warehouse and ingest every source listed by the configuration')
   .addOption(format(['text', 'json'], 'text'))
-  .action((opts: { format: 'text' | 'json' }) => rebuildCommand(program.opts().config, opts.format));
+  .addOption(verbose())
+  .action((opts: { format: 'text' | 'json'; verbose: boolean }) => rebuildCommand(program.opts().config, opts));
 
 program
   .command('check')
@@ -58,14 +61,8 @@ program
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : EXIT.usage);
-  if (error instanceof ConfigError) {
-    console.error(`etl: ${error.message}`);
-    process.exit(EXIT.usage);
-  }
-  if (error instanceof Error && error.name === 'DatabaseUnreachableError') {
-    console.error(`etl: ${error.message}`);
-    process.exit(EXIT.database);
-  }
-  throw error;
+  // Commander has printed its own message; every other error gets one line (a bug its stack).
+  if (!(error instanceof CommanderError)) console.error(errorLine(error));
+  // exitCode, not exit(): standard output (a JSON summary) is flushed before the process ends.
+  process.exitCode = exitCodeFor(error);
 }

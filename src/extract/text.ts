@@ -36,8 +36,11 @@ export function splitLines(text: string): { lines: SourceLine[]; pages: number |
   return { lines, pages: sawMarker ? pages : null };
 }
 
-/** Reads a UTF-8 text source. Errors: see `describeSource` (unreadable file). */
-export async function extractText(path: string, bytes: Buffer): Promise<SourceDocument> {
-  const { lines, pages } = splitLines(bytes.toString('utf8'));
+/**
+ * Reads a text source: `text` is its decoded content (index.ts identifies legacy encodings),
+ * by default the bytes read as UTF-8. Errors: see `describeSource` (unreadable file).
+ */
+export async function extractText(path: string, bytes: Buffer, text: string = bytes.toString('utf8')): Promise<SourceDocument> {
+  const { lines, pages } = splitLines(text);
   return { ...describeSource(path, bytes), kind: 'text', pages, lines };
 }

@@ -32,6 +32,8 @@ const RECORD_TABLES = ['check_results', 'findings', 'observations', 'report_tabl
  * source current and the load 'completed' with its counts. If that transaction fails it is rolled
  * back (the old records stay), the load is marked 'failed' with the error, and the error is
  * rethrown. Throws before writing anything when a record belongs to another source.
+ * The writes run on one connection, which holds a session advisory lock on the load's id from
+ * before its 'running' row is visible until the load ends: see `markInterruptedLoads`.
  */
 export async function loadSource(
   db: Kysely<WarehouseSchema>,
@@ -49,7 +51,16 @@ export async function loadSource(
   if (known && known.name === doc.name) {
     return { status: 'unchanged', loadId: null, observations: known.observation_count ?? 0 };
   }
+  return db.connection().execute((conn) => writeSource(conn, doc, result, checks));
+}
 
+/** The writes of `loadSource`, on one connection: the one holding the load's advisory lock. */
+async function writeSource(
+  db: Kysely<WarehouseSchema>,
+  doc: Omit<SourceDocument, 'lines'>,
+  result: TransformResult,
+  checks: CheckResult[],
+): Promise<LoadOutcome> {
   const loadId = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('sources')
@@ -61,6 +72,8 @@ export async function loadSource(
       .values({ source_id: doc.sourceId, status: 'running' })
       .returning('load_id')
       .executeTakeFirstOrThrow();
+    // Session-level: survives this commit, released by releaseLoadLock or by the session's end.
+    await sql`select pg_advisory_lock(${LOAD_LOCK_CLASS}, ${load.load_id})`.execute(trx);
     return load.load_id;
   });
 
@@ -108,6 +121,8 @@ export async function loadSource(
   } catch (error) {
     await markFailed(db, loadId, error);
     throw error;
+  } finally {
+    await releaseLoadLock(db, loadId);
   }
 }
 
@@ -134,5 +149,67 @@ function assertOwnRecords(doc: Omit<SourceDocument, 'lines'>, result: TransformR
     throw new Error(
       `${doc.name}: refusing to load a record of source ${foreign.sourceId} (expected ${doc.sourceId})`,
     );
+  }
+}
+
+// Interrupted loads (issue 5): a load whose process died (SIGKILL, power loss, lost connection)
+// stays 'running' for ever; its data transaction was rolled back with the session. A live load
+// holds the advisory lock (LOAD_LOCK_CLASS, load_id) on its session, so a 'running' load whose
+// lock can be taken has no process any more.
+
+/** First key of the two-key advisory lock a load in progress holds ("LOAD"); the second is its load_id. */
+const LOAD_LOCK_CLASS = 0x4c4f4144;
+
+/** The `loads.error` of a load found interrupted by `markInterruptedLoads`. */
+export const INTERRUPTED_LOAD_ERROR = 'interrupted: the process loading this source ended before the load completed; none of its records were kept';
+
+/** A load `markInterruptedLoads` found interrupted. */
+export interface InterruptedLoad {
+  loadId: number;
+  sourceId: string;
+  /** The source's file name. */
+  name: string;
+  startedAt: Date;
+}
+
+/**
+ * Marks every 'running' load whose process is gone as 'failed' with INTERRUPTED_LOAD_ERROR and
+ * returns them. A load still in progress in another process is left alone. Call it before this
+ * process loads anything (on PGlite's single session the lock of a load of this very process
+ * would not stop it). A process killed while its server session is still ending is found by a
+ * later call.
+ */
+export async function markInterruptedLoads(db: Kysely<WarehouseSchema>): Promise<InterruptedLoad[]> {
+  const running = await db
+    .selectFrom('loads')
+    .innerJoin('sources', 'sources.source_id', 'loads.source_id')
+    .select(['loads.load_id', 'loads.source_id', 'sources.name', 'loads.started_at'])
+    .where('loads.status', '=', 'running')
+    .orderBy('loads.load_id')
+    .execute();
+  const interrupted: InterruptedLoad[] = [];
+  for (const load of running) {
+    const marked = await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ free: boolean }>`select pg_try_advisory_xact_lock(${LOAD_LOCK_CLASS}, ${load.load_id}) as free`.execute(trx);
+      if (!rows[0].free) return false;
+      const updated = await trx
+        .updateTable('loads')
+        .set({ status: 'failed', finished_at: sql`now()`, error: INTERRUPTED_LOAD_ERROR })
+        .where('load_id', '=', load.load_id)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
+      return updated.numUpdatedRows > 0n;
+    });
+    if (marked) interrupted.push({ loadId: load.load_id, sourceId: load.source_id, name: load.name, startedAt: load.started_at });
+  }
+  return interrupted;
+}
+
+/** Releases the lock of a finished load. Best effort: a lost session has released it already. */
+async function releaseLoadLock(db: Kysely<WarehouseSchema>, loadId: number): Promise<void> {
+  try {
+    await sql`select pg_advisory_unlock(${LOAD_LOCK_CLASS}, ${loadId})`.execute(db);
+  } catch {
+    // The connection is gone, and the lock with it.
   }
 }
