@@ -124,6 +124,8 @@ const DIMENSION_HEADS: Record<string, string> = {
 
 const TOTALS = new Set(['合计', '总计', '全国']);
 const SUBTOTAL = '小计';
+/** Entity code of a subtotal row in a list of named institutions. */
+const SUBTOTAL_CODE = '_ST';
 const TITLE_FLOWS: [RegExp, string][] = [[/输出/, 'outflow'], [/吸纳/, 'inflow'], [/认定登记/, 'registered']];
 const CONTRACT_MEASURE = /^(contract_count|turnover|tech_transaction_amount|avg_turnover)/;
 
@@ -226,10 +228,13 @@ export function mapDimensions(o: MappableObservation, context?: TableContext): D
       if (!sec?.m) return unmapped(`section "${heads.section}" of a total is no member of ${order.join('/')}`);
       dims[sec.d] = sec.m.code;
     } else {
-      if (label === SUBTOTAL) return unmapped('subtotal of a group the table does not name');
       const dim = heads.only ?? context?.byGroup.get(o.columnGroup) ?? context?.table ?? (KIND_ROWS[o.tableKind] ?? ANY_KIND).total;
+      // A subtotal of named institutions is entity `_ST` (the rows above it); elsewhere 小计
+      // needs the section it totals.
+      if (label === SUBTOTAL && dim === ENTITY) dims.entity = SUBTOTAL_CODE;
+      else if (label === SUBTOTAL) return unmapped('subtotal of a group the table does not name');
       if (!dim) return unmapped(`total of a "${o.tableKind}" table: which codelist it totals needs the table context`);
-      if (dim === ENTITY) dims.entity = TOTAL_CODE;
+      else if (dim === ENTITY) dims.entity = TOTAL_CODE;
       else if (scope && (dim === 'region' || dim === 'country')) dims.region = scope;
       else if (DIMENSIONS[dim].total) dims[dim] = DIMENSIONS[dim].total;
       else return unmapped(`codelist ${DIMENSIONS[dim].id} has no total`);

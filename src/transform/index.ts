@@ -1,7 +1,8 @@
 /**
  * Transform stage: SourceDocument → canonical observations, table records and findings.
  * Lines are normalised and classified (lines.ts), table blocks found (segment.ts), each block
- * parsed against its header (table.ts), chart value labels read (charts.ts), every observation
+ * parsed against its header (table.ts), chart value labels read (charts.ts), tables printed
+ * sideways decoded from their glyph runs (vertical.ts), every observation
  * validated with zod and mapped to its codelist members (src/codelists); a label no codelist
  * knows becomes an `unknown_label` finding.
  */
@@ -10,6 +11,7 @@ import { ObservationSchema } from '../model.ts';
 import { mapObservations } from '../codelists/index.ts';
 import { chartObservations } from './charts.ts';
 import { classifyLine } from './lines.ts';
+import { verticalTables } from './vertical.ts';
 import { findBlocks } from './segment.ts';
 import { parseTable } from './table.ts';
 import { collapseOverprint, isTraditional } from './text.ts';
@@ -48,6 +50,11 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   const findings: Finding[] = [];
   const charts = chartObservations(lines, ctx);
   for (const i of charts.used) lines[i].kind = 'chart';
+  const vertical = verticalTables(lines, ctx);
+  for (const i of vertical.used) lines[i].kind = 'chart';
+  observations.push(...vertical.observations.map((o) => ObservationSchema.parse(o)));
+  tables.push(...vertical.tables);
+  findings.push(...vertical.findings);
   for (const [ref, obs] of groupBy(charts.observations, (o) => o.tableRef)) {
     observations.push(...obs.map((o) => ObservationSchema.parse(o)));
     tables.push({
