@@ -12,13 +12,21 @@ import type { Readers } from './evaluate.ts';
 import { growthMatchesYears } from './growth-matches-years.ts';
 import { rankFollowsAmounts } from './rank-follows-amounts.ts';
 import { makeReader } from './reading.ts';
+import { averageAcrossTables } from './average-across-tables.ts';
+import { growthAcrossTables } from './growth-across-tables.ts';
+import { rankInText } from './rank-in-text.ts';
 import { CHECK_KINDS, type CheckKind } from './result.ts';
+import { sameFigure } from './same-figure.ts';
+import { shareChangePoints } from './share-change-points.ts';
+import { shareOfBase } from './share-of-base.ts';
+import { sourceView, type SourceView } from './source.ts';
+import { isProse } from './members.ts';
 import { rowsSumToTotal } from './rows-sum-to-total.ts';
 import { shareMatchesPartTotal } from './share-matches-part-total.ts';
 import { sharesSumTo100 } from './shares-sum-to-100.ts';
 import { groupTables, type Table } from './table.ts';
 
-export { CHECK_KINDS, type CheckKind } from './result.ts';
+export { CHECK_KINDS, EDITION_CHECK_KINDS, SOURCE_CHECK_KINDS, TABLE_CHECK_KINDS, type CheckKind } from './result.ts';
 export { CheckResultSchema } from './schema.ts';
 
 /** Options of `runChecks`. */
@@ -29,22 +37,30 @@ export interface CheckOptions {
    * strict rule. Exact counts are never widened.
    */
   tolerance?: number | string;
-  /** The check kinds to run (default: all of CHECK_KINDS). */
+  /** The check kinds to run (default: all of CHECK_KINDS; an edition kind is refused). */
   kinds?: readonly CheckKind[];
 }
 
 /** One check kind over one table. */
 type TableCheck = (t: Table, readers: Readers) => CheckResult[];
+/** One check kind over all tables and prose of one source. */
+type SourceCheck = (v: SourceView) => CheckResult[];
 
-/** The implementation of each kind. */
-const CHECKS: Record<CheckKind, TableCheck> = {
-  rows_sum_to_total: rowsSumToTotal,
-  children_sum_to_parent: childrenSumToParent,
-  share_matches_part_total: shareMatchesPartTotal,
-  shares_sum_to_100: sharesSumTo100,
-  growth_matches_years: growthMatchesYears,
-  average_matches_amount_count: averageMatchesAmountCount,
-  rank_follows_amounts: rankFollowsAmounts,
+/** The implementation of each kind run over one source. */
+const CHECKS: Record<(typeof CHECK_KINDS)[number], { table: TableCheck } | { source: SourceCheck }> = {
+  rows_sum_to_total: { table: rowsSumToTotal },
+  children_sum_to_parent: { table: childrenSumToParent },
+  share_matches_part_total: { table: shareMatchesPartTotal },
+  shares_sum_to_100: { table: sharesSumTo100 },
+  growth_matches_years: { table: growthMatchesYears },
+  average_matches_amount_count: { table: averageMatchesAmountCount },
+  rank_follows_amounts: { table: rankFollowsAmounts },
+  same_figure: { source: sameFigure },
+  growth_across_tables: { source: growthAcrossTables },
+  average_across_tables: { source: averageAcrossTables },
+  share_of_base: { source: shareOfBase },
+  rank_in_text: { source: rankInText },
+  share_change_points: { source: shareChangePoints },
 };
 
 /**
@@ -60,6 +76,10 @@ export function runChecks(observations: readonly Observation[], opts: CheckOptio
     round: makeReader('round', opts.tolerance ?? 0),
     truncate: makeReader('truncate', opts.tolerance ?? 0),
   };
-  const tables = groupTables(observations);
-  return tables.flatMap((t) => kinds.flatMap((k) => CHECKS[k](t, readers)));
+  const tables = groupTables(observations.filter((o) => !isProse(o)));
+  const perTable = tables.flatMap((t) => kinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'table' in c ? c.table(t, readers) : []; }));
+  const sourceKinds = kinds.filter((k) => 'source' in CHECKS[k as keyof typeof CHECKS]);
+  if (!sourceKinds.length) return perTable;
+  const view = sourceView(observations, readers);
+  return [...perTable, ...sourceKinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'source' in c ? c.source(view) : []; })];
 }

@@ -9,8 +9,8 @@ import { targetValue, type Evaluation, type Relation } from './evaluate.ts';
 import { formatBound } from './interval.ts';
 import type { Slice } from './table.ts';
 
-/** The check kinds of DESIGN.md "Checks" that the engine runs. */
-export const CHECK_KINDS = [
+/** Check kinds run on each table on its own. */
+export const TABLE_CHECK_KINDS = [
   'rows_sum_to_total',
   'children_sum_to_parent',
   'share_matches_part_total',
@@ -20,8 +20,24 @@ export const CHECK_KINDS = [
   'rank_follows_amounts',
 ] as const;
 
-/** One of CHECK_KINDS. */
-export type CheckKind = (typeof CHECK_KINDS)[number];
+/** Check kinds run across the tables and prose of one source (one edition). */
+export const SOURCE_CHECK_KINDS = [
+  'same_figure',
+  'growth_across_tables',
+  'average_across_tables',
+  'share_of_base',
+  'rank_in_text',
+  'share_change_points',
+] as const;
+
+/** Check kinds run across editions (over the warehouse, at `etl check` time). */
+export const EDITION_CHECK_KINDS = ['cross_edition'] as const;
+
+/** The check kinds of DESIGN.md "Checks" that `runChecks` runs over one source. */
+export const CHECK_KINDS = [...TABLE_CHECK_KINDS, ...SOURCE_CHECK_KINDS] as const;
+
+/** One check kind of any scope. */
+export type CheckKind = (typeof CHECK_KINDS)[number] | (typeof EDITION_CHECK_KINDS)[number];
 
 /** An observation that took part in a check, with its role ("part", "total", "child", …). */
 export interface RoleInput {

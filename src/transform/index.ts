@@ -12,6 +12,7 @@ import { mapObservations } from '../codelists/index.ts';
 import { chartObservations } from './charts.ts';
 import { classifyLine } from './lines.ts';
 import { verticalTables } from './vertical.ts';
+import { proseObservations } from './prose.ts';
 import { findBlocks } from './segment.ts';
 import { parseTable } from './table.ts';
 import { collapseOverprint, isTraditional } from './text.ts';
@@ -84,5 +85,6 @@ export function transformDocument(doc: SourceDocument): TransformResult {
       findings.push({ sourceId: doc.sourceId, kind: 'unknown_label', tableRef: o.tableRef, line: o.line, page: o.page, message: `"${m.unmapped}" is in no codelist${m.reason ? ` (${m.reason})` : ''}`, raw: o.rowLabel });
     }
   });
+  observations.push(...proseObservations(lines, observations, ctx));
   return { edition, tables, observations, findings };
 }
