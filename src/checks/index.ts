@@ -19,6 +19,7 @@ import { CHECK_KINDS, type CheckKind } from './result.ts';
 import { sameFigure } from './same-figure.ts';
 import { shareChangePoints } from './share-change-points.ts';
 import { shareOfBase } from './share-of-base.ts';
+import { sideInText } from './side-in-text.ts';
 import { sourceView, type SourceView } from './source.ts';
 import { isProse } from './members.ts';
 import { rowsSumToTotal } from './rows-sum-to-total.ts';
@@ -28,6 +29,12 @@ import { groupTables, type Table } from './table.ts';
 
 export { CHECK_KINDS, EDITION_CHECK_KINDS, SOURCE_CHECK_KINDS, TABLE_CHECK_KINDS, type CheckKind } from './result.ts';
 export { CheckResultSchema } from './schema.ts';
+export { crossEdition, type EditionResult, type EditionSource } from './cross-edition.ts';
+
+/** The two readings (rounded, truncated) every check is evaluated under, with a tolerance. */
+export function readersFor(tolerance: number | string = 0): Readers {
+  return { round: makeReader('round', tolerance), truncate: makeReader('truncate', tolerance) };
+}
 
 /** Options of `runChecks`. */
 export interface CheckOptions {
@@ -61,6 +68,7 @@ const CHECKS: Record<(typeof CHECK_KINDS)[number], { table: TableCheck } | { sou
   share_of_base: { source: shareOfBase },
   rank_in_text: { source: rankInText },
   share_change_points: { source: shareChangePoints },
+  side_in_text: { source: sideInText },
 };
 
 /**
@@ -72,10 +80,7 @@ const CHECKS: Record<(typeof CHECK_KINDS)[number], { table: TableCheck } | { sou
 export function runChecks(observations: readonly Observation[], opts: CheckOptions = {}): CheckResult[] {
   const kinds = opts.kinds ?? CHECK_KINDS;
   for (const k of kinds) if (!(k in CHECKS)) throw new Error(`unknown check kind "${k}"`);
-  const readers: Readers = {
-    round: makeReader('round', opts.tolerance ?? 0),
-    truncate: makeReader('truncate', opts.tolerance ?? 0),
-  };
+  const readers = readersFor(opts.tolerance);
   const tables = groupTables(observations.filter((o) => !isProse(o)));
   const perTable = tables.flatMap((t) => kinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'table' in c ? c.table(t, readers) : []; }));
   const sourceKinds = kinds.filter((k) => 'source' in CHECKS[k as keyof typeof CHECKS]);

@@ -58,6 +58,15 @@ export function keyOfDimensions(dims: readonly [string, string][], measure = 'tu
   return kept.map(([k, v]) => `${k}=${v}`).join(';');
 }
 
+/**
+ * The national total a member's figure of `measure` is part of: TOTAL for contracts and money, or
+ * the total of the member's own breakdown (TOTAL@seller_type) for organisations and people.
+ */
+export function nationalKeyFor(key: string | null, measure: string): string {
+  if (BREAKDOWN_FREE.test(measure) || key === null) return TOTAL_KEY;
+  return keyOfDimensions(dimensionsOfKey(key).map(([k]) => [k, TOTAL_CODE] as [string, string]), measure);
+}
+
 /** The dimensions a key stands for (TOTAL → []). */
 export function dimensionsOfKey(key: string): [string, string][] {
   if (key.startsWith(TOTAL_KEY) || key === '') return [];

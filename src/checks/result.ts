@@ -28,6 +28,7 @@ export const SOURCE_CHECK_KINDS = [
   'share_of_base',
   'rank_in_text',
   'share_change_points',
+  'side_in_text',
 ] as const;
 
 /** Check kinds run across editions (over the warehouse, at `etl check` time). */

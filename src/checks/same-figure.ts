@@ -7,8 +7,9 @@
  * table's rank is not a national rank); a share of 100 is the table's own total and not compared;
  * tables of different populations (populations.ts) are not compared. A prose level of a member no
  * table prints as such (several members at once, a grouping on another basis) is compared with
- * the sum of its printed parts. One result per member, year and measure: a pass, or a failure
- * naming the printing that stands apart (error; a warning when truncation explains it).
+ * the sum of its printed parts. Per member, year and measure: one pass, or a failure for each
+ * printing that disagrees with the one most printings agree with (error; a warning when truncation
+ * explains it).
  * Prose ranks and shares are checked against the amounts by rank_in_text and share_of_base.
  * Serves every edition.
  */
@@ -56,47 +57,49 @@ function meet(xs: Interval[]): Interval | null {
 }
 
 /**
- * Checks one group: finds the printing that disagrees with most others (the prose or a body table
- * before an appendix when tied) and compares it with the others' common interval.
+ * Checks one group: the printing most others agree with is the reference; every printing from
+ * another place that disagrees with it is reported (compared with the printings that agree with
+ * the reference); when none does, one pass for the group.
  */
-function checkGroup(v: SourceView, list: Observation[]): CheckResult | null {
+function checkGroup(v: SourceView, list: Observation[]): CheckResult[] {
   const mult = list[0].unitMult;
   const r = v.readers.round;
   const comparable = (a: Observation, b: Observation) => elsewhere(a, b) && v.populations.compatible(a, b);
-  if (!list.some((a) => list.some((b) => comparable(a, b)))) return null;
-  const disagreements = list.map((a) => list.filter((b) => comparable(a, b) && !intersects(r.read(a, mult), r.read(b, mult))).length);
-  const worst = Math.max(...disagreements);
-  const first = list[0];
-  const scope = { sourceId: v.sourceId, tableRef: first.tableRef };
-  const subject = `${figureName(first)} ${first.measure} ${first.dataYear}: the same figure wherever it is printed`;
-  const inputs: RoleInput[] = list.map((o) => ({ role: 'printed', obs: o }));
-  if (worst === 0) {
+  if (!list.some((a) => list.some((b) => comparable(a, b)))) return [];
+  const agree = (a: Observation, b: Observation) => intersects(r.read(a, mult), r.read(b, mult));
+  const support = (o: Observation) => list.filter((x) => comparable(x, o) && agree(x, o)).length;
+  const reference = [...list].sort((a, b) => support(b) - support(a) || rank(b) - rank(a) || a.line - b.line)[0];
+  const odd = list.filter((o) => comparable(o, reference) && !agree(o, reference));
+  if (!odd.length) {
+    const first = list[0];
     const where = list.map((o) => `${o.tableRef}:${o.line} ${o.value}`).join(', ');
-    return passSummary(KIND, scope, subject, `printed alike within rounding: ${where}`, inputs);
+    const subject = `${figureName(first)} ${first.measure} ${first.dataYear}: the same figure wherever it is printed`;
+    return [passSummary(KIND, { sourceId: v.sourceId, tableRef: first.tableRef }, subject, `printed alike within rounding: ${where}`, list.map((o) => ({ role: 'printed', obs: o })))];
   }
-  const rank = (o: Observation) => (isProse(o) ? 0 : o.tableRef.startsWith('附') ? 2 : 1);
-  const odd = list
-    .map((o, i) => ({ o, n: disagreements[i] }))
-    .filter((x) => x.n === worst)
-    .sort((a, b) => rank(a.o) - rank(b.o) || a.o.line - b.o.line)[0].o;
-  const others = list.filter((o) => o !== odd && comparable(o, odd));
-  const agreeing = others.filter((o) => intersects(r.read(o, mult), r.read(odd, mult)));
-  const against = others.filter((o) => !agreeing.includes(o));
-  const relation: Relation = {
-    expected: (reader) => meet(against.map((o) => reader.read(o, odd.unitMult))) ?? reader.read(against[0], odd.unitMult),
-    printed: odd,
-    relation: 'equal',
-  };
-  return resultOf({
-    kind: KIND,
-    scope: { sourceId: v.sourceId, tableRef: odd.tableRef },
-    subject: `${figureName(odd)} ${odd.measure} ${odd.dataYear}: the same figure wherever it is printed`,
-    relation,
-    evaluation: evaluate(relation, v.readers),
-    inputs: [{ role: 'printed', obs: odd }, ...others.map((o) => ({ role: agreeing.includes(o) ? 'printed alike' : 'printed otherwise', obs: o }))],
-    arithmetic: against.map((o) => `${o.tableRef}:${o.line} ${o.value}`).join(', '),
-    printedText: `${odd.tableRef}:${odd.line} ${odd.value}`,
+  return odd.map((o) => {
+    const against = list.filter((x) => x !== o && comparable(x, o) && agree(x, reference));
+    const relation: Relation = {
+      expected: (reader) => meet(against.map((x) => reader.read(x, o.unitMult))) ?? reader.read(reference, o.unitMult),
+      printed: o,
+      relation: 'equal',
+    };
+    const others = list.filter((x) => x !== o && comparable(x, o));
+    return resultOf({
+      kind: KIND,
+      scope: { sourceId: v.sourceId, tableRef: o.tableRef },
+      subject: `${figureName(o)} ${o.measure} ${o.dataYear}: the same figure wherever it is printed`,
+      relation,
+      evaluation: evaluate(relation, v.readers),
+      inputs: [{ role: 'printed', obs: o }, ...others.map((x) => ({ role: agree(x, o) ? 'printed alike' : 'printed otherwise', obs: x }))],
+      arithmetic: against.map((x) => `${x.tableRef}:${x.line} ${x.value}`).join(', '),
+      printedText: `${o.tableRef}:${o.line} ${o.value}`,
+    });
   });
+}
+
+/** Which printing a tie keeps as the reference: an appendix table, then a body table, then the text. */
+function rank(o: Observation): number {
+  return isProse(o) ? 0 : o.tableRef.startsWith('附') ? 2 : 1;
 }
 
 /** A prose level of a member printed only as parts, compared with the sum of the parts. */
@@ -123,10 +126,7 @@ function checkParts(v: SourceView, o: Observation): CheckResult | null {
 /** Runs `same_figure` over one source. */
 export function sameFigure(v: SourceView): CheckResult[] {
   const out: CheckResult[] = [];
-  for (const list of groups(v)) {
-    const r = checkGroup(v, list);
-    if (r) out.push(r);
-  }
+  for (const list of groups(v)) out.push(...checkGroup(v, list));
   for (const o of v.observations) {
     if (!isProse(o)) continue;
     const r = checkParts(v, o);

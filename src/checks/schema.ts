@@ -19,7 +19,8 @@ export const CheckInputSchema = z.object({
 
 /**
  * One check outcome (model.ts CheckResult). A pass has severity 'info' and gap "0" (or null when
- * skipped); a failure has severity 'error' or 'warning'; expectedLow ≤ expectedHigh when given.
+ * skipped); a failure has severity 'error' (beyond rounding), 'warning' (truncation, a share
+ * nudged to 100) or — for a difference between editions (cross_edition), a revision — 'info'.
  */
 export const CheckResultSchema = z
   .object({
@@ -36,6 +37,6 @@ export const CheckResultSchema = z
     message: z.string().min(1),
     inputs: z.array(CheckInputSchema),
   })
-  .refine((r) => (r.status === 'fail') === (r.severity !== 'info'), {
-    message: 'a failure has severity error or warning; a pass or skip has severity info',
+  .refine((r) => (r.status === 'fail' ? r.severity !== 'info' || r.checkKind === 'cross_edition' : r.severity === 'info'), {
+    message: 'a failure has severity error or warning (a revision between editions: info); a pass or skip has severity info',
   }) satisfies z.ZodType<CheckResult>;

@@ -12,7 +12,7 @@ import type { CheckResult, Observation } from '../model.ts';
 import { Dec, div, intersects, scale } from './interval.ts';
 import { evaluate, type Relation } from './evaluate.ts';
 import { baseCandidates } from './measures.ts';
-import { isProse, TOTAL_KEY } from './members.ts';
+import { isProse, nationalKeyFor, TOTAL_KEY } from './members.ts';
 import { resultOf } from './result.ts';
 import { figureName, printedValue, statementLevel, tableValue, type SourceView, type Value } from './source.ts';
 
@@ -36,8 +36,10 @@ function baseOf(v: SourceView, s: Observation, measure: string): Value | null {
     const level = v.statements.get(base.slice('statement:'.length))?.find((o) => o.measure === measure && o.dataYear === s.dataYear);
     return level ? printedValue(level) : null;
   }
-  // The national total is the main population's (the country's), whichever table the part is from.
-  return base === TOTAL_KEY ? tableValue(v, base, s.dataYear, measure) : tableValue(v, base, s.dataYear, measure, s);
+  // The national total is the main population's (the country's), whichever table the part is from;
+  // of organisations or people, the total of the member's own breakdown (all sellers).
+  if (base === TOTAL_KEY) return tableValue(v, nationalKeyFor(v.index.keyOf(s), measure), s.dataYear, measure);
+  return tableValue(v, base, s.dataYear, measure, s);
 }
 
 /** Whether the prose shares printed with this one, of the same base, total exactly 100. */

@@ -63,7 +63,7 @@ export function proseObservations(lines: readonly Line[], tableObservations: rea
     let first: { id: string; sentence: number } | null = null;
     for (const st of paragraphStatements(p, vocabulary, dataYear)) {
       const id = `${where(st.at).line}.${out.length}`;
-      const firstId = first && first.sentence === st.sentence ? first.id : null;
+      const firstId = first && (first.sentence === st.sentence || (st.continues && first.sentence === st.sentence - 1)) ? first.id : null;
       out.push(...statementObservations(st, where, id, firstId, ctx).map((o) => ObservationSchema.parse(o)));
       if (!firstId) first = { id, sentence: st.sentence };
     }

@@ -10,7 +10,7 @@
 export type Flow = 'outflow' | 'inflow' | 'registered' | '';
 
 /** Words naming a measure (or a unit right after a number), and amounts that are no turnover. */
-const CUE = /(平均|技术交易额|成交总金额|成交总额|成交金额|成交额|交易金额|合同金额|总金额|交易额|金额|合同项数|合同数|项数|签订|机构数|家数|数量|国内生产总值|GDP|R&D|经费|收入|利税|出口额|资产|营业额|投资|产值|\d项(?!次)|\d亿元|\d万元)/g;
+const CUE = /(人员|人数|\d人(?!次)|平均|技术交易额|成交总金额|成交总额|成交金额|成交额|交易金额|合同金额|总金额|交易额|金额|合同项数|合同数|项数|签订|机构数|家数|数量|国内生产总值|GDP|R&D|经费|收入|利税|出口额|资产|营业额|投资|产值|\d项(?!次)|\d亿元|\d万元)/g;
 
 /**
  * The measure named last in a piece of text: avg_turnover ("平均…成交额", "平均…万元"), turnover,
@@ -29,6 +29,7 @@ export function lastMeasureCue(text: string): string | null {
   if (/\d万元/.test(word)) return average ? 'avg_turnover' : 'other';
   if (/项|签订/.test(word)) return 'contract_count';
   if (/机构数|家数|数量/.test(word)) return 'org_count';
+  if (/人/.test(word)) return 'staff_count';
   return 'other';
 }
 
@@ -67,13 +68,16 @@ export function shareBase(segment: string): string {
  */
 export function isNationalBase(base: string): boolean {
   const head = base.split('的')[0];
-  return head.replace(/全国|全部|所有|各类|技术合同|技术|合同|成交|交易|总|金额|额|项数|数量|数|卖方|买方|机构|主体|份|输出|吸纳/g, '') === '';
+  return head.replace(/全国|全部|所有|各类|技术合同|技术|合同|成交|交易|总|金额|额|项数|数量|人数|数|卖方|买方|机构|主体|份|输出|吸纳/g, '') === '';
 }
 
 /** The measure a share base counts ("成交额" → turnover, "项数" → contract_count), or null. */
 export function baseMeasure(base: string): string | null {
-  if (/成交额|金额|总额|交易额/.test(base)) return 'turnover';
-  if (/项数|合同数|总数/.test(base)) return 'contract_count';
+  const head = base.split('的')[0];
+  if (/人数/.test(head)) return 'staff_count';
+  if (/成交额|金额|总额|交易额/.test(head)) return 'turnover';
+  if (/主体|机构|家数|数量/.test(head)) return 'org_count';
+  if (/项数|合同数|总数/.test(head)) return 'contract_count';
   return null;
 }
 

@@ -70,7 +70,7 @@ export function clauseFigures(clause: string): Figure[] {
     const f: Figure = { kind: kindOf(unit), value, decimals: value.split('.')[1]?.length ?? 0, unit, start, end };
     const before = clause.slice(0, start);
     if (APPROXIMATE_BEFORE.test(before) || APPROXIMATE_AFTER.test(clause.slice(end))) f.notLevel = 'an approximation or threshold';
-    else if (f.kind !== 'percent' && f.kind !== 'points' && CHANGE_BEFORE.test(before)) f.notLevel = 'a change, not a level';
+    else if (f.kind !== 'percent' && f.kind !== 'points' && (CHANGE_BEFORE.test(before) || /新增/.test(before))) f.notLevel = 'a change, not a level';
     else if (f.kind === 'count' && COUNTS_A_NOUN.test(clause.slice(end))) f.notLevel = 'a count of the noun after it';
     if (/[年月日季]/.test(clause[end] ?? '')) continue;
     out.push(f);

@@ -80,11 +80,13 @@ export interface Statement {
   at: number;
   /** Index of the sentence in the paragraph (statements of one sentence share it). */
   sentence: number;
+  /** Whether the sentence opens with 其中 (its "总…" refers to the sentence before). */
+  continues?: boolean;
   text: string;
 }
 
 /** Separators of clauses within a sentence. */
-const CLAUSE = /[,;]/;
+const CLAUSE = /[,;:]/;
 /** Words a mention group may be joined by. */
 const JOIN = /^(?:、|和|与|及|以及|、和)$/;
 
@@ -123,7 +125,10 @@ const CONTINUES = /^(?:其中|而|但|并|且|另外|同时)?(?:成交|合同|�
 function clauseSubject(clause: string, mentions: Mention[], firstFigure: number): Subject | 'ambiguous' | null {
   const shareAt = clause.indexOf('占');
   const limit = Math.min(firstFigure, shareAt < 0 ? clause.length : shareAt);
-  const groups = groupMentions(clause, mentions.filter((m) => m.end <= limit));
+  // "私营性质的技术贸易机构": the member is 私营; the kind of entity after 性质的 only qualifies it.
+  const groups = groupMentions(clause, mentions.filter((m) => m.end <= limit)).filter(
+    (g, i, all) => i === 0 || !/^(?:性质|类)的?$/.test(clause.slice(all[i - 1][all[i - 1].length - 1].end, g[0].start)),
+  );
   const subjects: Subject[] = [];
   let national: Subject | null = null;
   let inverted: Subject | null = null;
@@ -197,6 +202,9 @@ interface State {
   sentence: number;
   /** The paragraph's topic, for a sentence that names no subject of its own. */
   topic: Subject | null;
+  /** The side a scope clause set for the rest of the sentence ("引进境外技术合同中，…"). */
+  context?: Flow;
+  continues: boolean;
 }
 
 /**
@@ -216,7 +224,7 @@ function levelMeasure(f: Figure, before: string, prior: string): string | null {
   if (f.unit === '亿元') return cue === 'turnover' || cue === null || cue === 'contract_count' ? 'turnover' : null;
   if (f.unit === '万元') return cue === 'avg_turnover' ? 'avg_turnover' : null;
   if (f.unit === '项') return cue === 'other' ? null : 'contract_count';
-  if (['家', '个', '所'].includes(f.unit)) return /机构|主体|法人|院校|企业/.test(before) ? 'org_count' : null;
+  if (['家', '个', '所'].includes(f.unit)) return /机构|主体|法人|院校|企业/.test(before + prior) ? 'org_count' : null;
   if (f.unit === '人' || f.unit === '万人') return /人员|人数|员工|职工|经纪人|人才/.test(before) ? 'staff_count' : null;
   return null;
 }
@@ -239,8 +247,10 @@ export function paragraphStatements(p: Paragraph, vocabulary: Vocabulary, dataYe
   pieces(text, /[。!?]/, 0).forEach(([sAt, sentence], k) => {
     const year = sentenceYear(sentence) ?? dataYear;
     if (k === 0) topic = topicOf(sentence, vocabulary);
+    // "截至2017年底，全国累计…": stocks accumulated over the years, which no table of the year prints.
+    if (/截至|截止|累计/.test(sentence)) return;
     const mentionsAny = findMentions(sentence, vocabulary).length > 0;
-    const state: State = { subject: null, flow: '', levels: [], statement: null, text: '', sentence: k, topic: k === 0 || mentionsAny ? null : topic };
+    const state: State = { subject: null, flow: '', levels: [], statement: null, text: '', sentence: k, topic: k === 0 || mentionsAny ? null : topic, continues: /^其中/.test(sentence) };
     out.push(...topList(sentence, sAt, vocabulary, year, k));
     for (const [cAt, clause] of pieces(sentence, CLAUSE, sAt)) readClause(clause, cAt, state, vocabulary, year, out);
   });
@@ -251,7 +261,8 @@ export function paragraphStatements(p: Paragraph, vocabulary: Vocabulary, dataYe
 function readClause(clause: string, at: number, state: State, vocabulary: Vocabulary, year: number, out: Statement[]): void {
   const figures = clauseFigures(clause);
   const mentions = findMentions(clause, vocabulary);
-  const subject = clauseSubject(clause, mentions, figures[0]?.start ?? clause.length);
+  const firstFigure = figures.find((f) => f.notLevel !== 'a count of the noun after it')?.start ?? clause.length;
+  const subject = clauseSubject(clause, mentions, firstFigure);
   if (subject === 'ambiguous') {
     state.subject = null;
     state.statement = null;
@@ -265,17 +276,17 @@ function readClause(clause: string, at: number, state: State, vocabulary: Vocabu
     state.flow = flowWords(outsideShare);
     state.levels = [];
     state.text = '';
-    state.statement = { subject: state.subject, flow: state.flow === 'both' ? '' : state.flow, figures: [], at, text: '', sentence: state.sentence };
+    state.statement = { subject: state.subject, flow: state.flow === 'both' ? '' : state.flow, figures: [], at, text: '', sentence: state.sentence, continues: state.continues };
     out.push(state.statement);
   }
   if (subject) {
     const list = subject.mentions.length >= 3;
     const afterSubject = outsideShare.slice(subject.mentions.length && !list ? subject.mentions[subject.mentions.length - 1].end : 0);
     state.subject = subject;
-    state.flow = subject.partner ?? flowWords(afterSubject);
+    state.flow = subject.partner ?? (flowWords(afterSubject) || state.context || '');
     state.levels = [];
     state.text = '';
-    state.statement = { subject, flow: state.flow === 'both' ? '' : state.flow, figures: [], at, text: '', sentence: state.sentence };
+    state.statement = { subject, flow: state.flow === 'both' ? '' : state.flow, figures: [], at, text: '', sentence: state.sentence, continues: state.continues };
     out.push(state.statement);
   } else if (state.subject && !state.subject.partner) {
     const f = flowWords(outsideShare);
@@ -283,6 +294,7 @@ function readClause(clause: string, at: number, state: State, vocabulary: Vocabu
   }
   const statement = state.statement;
   if (!statement || !state.subject) return;
+  if (/中$/.test(clause) && !figures.length && state.flow && state.flow !== 'both') state.context = state.flow;
   statement.text += (statement.text ? ',' : '') + clause;
   state.text = statement.text;
   readFigures(clause, at, figures, state, year, vocabulary, statement);
@@ -355,12 +367,13 @@ function readPercents(
   const before = clause.slice(0, run[0].start);
   const prior = state.text.slice(0, state.text.length - clause.length);
   // "…涨幅亦位居首位，达32.02%": a bare "达" continues the previous clause's words.
-  if (!isShareCue(segment) && growthSign(segment) === 0 && /^(?:达|为|是|达到|高达|分别为|约为)?$/.test(before)) segment = (prior.split(',').pop() ?? '') + segment;
+  if (!isShareCue(segment) && growthSign(segment) === 0 && /^(?:达|为|是|达到|高达|分别为|约为)?$/.test(before)) segment = (prior.replace(/,$/, '').split(',').pop() ?? '') + segment;
   const share = isShareCue(segment) || (growthSign(segment) === 0 && /比例|比重|份额/.test(state.text) && /(?:为|是|达|到)$/.test(segment));
+  const organisations = share && /机构|主体/.test(before) && !/额|金额|项/.test(before);
   const sign = share ? 0 : growthSign(segment) || growthSign(before);
   if (!share && sign === 0) return;
   const suffix = share ? '_share_pct' : '_growth_pct';
-  const coded = (measure: string) => (measure === 'org_count' ? 'x_org_count' : measure) + suffix;
+  const coded = (measure: string) => (measure === 'org_count' || measure === 'staff_count' ? `x_${measure}` : measure) + suffix;
   const signed = (g: Figure): Figure => (sign < 0 && !g.value.startsWith('-') ? { ...g, value: `-${g.value}` } : g);
   let base: ReadFigure['base'];
   if (share) {
@@ -372,7 +385,7 @@ function readPercents(
   }
   const named = share ? baseMeasure(shareBase(segment)) : null;
   const cue = lastMeasureCue(prior + ',' + before.replace(/占.*$/, ''));
-  if (cue === 'other' || (cue === 'org_count' && share)) return;
+  if (cue === 'other') return;
   const parts = state.subject!.mentions;
   if (respectively) {
     const levels = distinctMeasures(state.levels.map((l) => l.measure));
@@ -389,7 +402,7 @@ function readPercents(
     return;
   }
   for (const g of run.length === 1 ? run : []) {
-    const measure = named ?? cue ?? (share ? 'turnover' : null);
+    const measure = named ?? cue ?? (organisations ? 'org_count' : share ? 'turnover' : null);
     if (measure) push({ figure: signed(g), measure: coded(measure), base });
   }
 }

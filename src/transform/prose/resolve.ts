@@ -145,8 +145,13 @@ function bindSubject(st: Statement, drafts: Observation[], ctx: ProseContext): s
   if (bound.length) return bound.find((k) => sideOf(k, ctx) === wanted) ?? bound[0];
   const nested = bindByNestedName(st, levels, ctx);
   if (nested) return nested;
-  // Loose names, and the country (whose totals every table prints), are placed by a value only.
-  if (st.subject.mentions.some((m) => m.entry.fuzzy || m.entry.keys.has(TOTAL_KEY))) return null;
+  // The country (whose totals every table prints) is placed by a value only; a loose name
+  // ("企业" for 企业法人) only when the words name a side and one member stands on it.
+  if (st.subject.mentions.some((m) => m.entry.keys.has(TOTAL_KEY))) return null;
+  if (st.subject.mentions.some((m) => m.entry.fuzzy)) {
+    const onStatedSide = wanted ? keys.filter((k) => sideOf(k, ctx) === wanted) : [];
+    return onStatedSide.length === 1 && st.subject.mentions.length === 1 ? onStatedSide[0] : null;
+  }
   const sided = keys.filter((k) => onSide(k, wanted, ctx));
   // Levels that agree with no candidate: only a member named by place and a stated flow, or by a
   // name long enough to be unmistakable, is kept (its tables then disagree with the text).
@@ -273,11 +278,15 @@ export function statementObservations(
     const member = placed.key ? labelOf(placed.key, placed.label, ctx) : { rowLabel: placed.label || '(unnamed)', parentLabel: '', columnGroup: flowGroup, dims: {} };
     const extra: Record<string, string> = { 'text.statement': id };
     if (f.base === 'previous' && previousId) extra['text.base'] = `statement:${previousId}`;
-    else if (f.base === 'national') extra['text.base'] = TOTAL_KEY;
+    // A bare "占总…的" with no earlier statement in the sentence is a share of the country's total.
+    else if (f.base === 'national' || f.base === 'previous') extra['text.base'] = TOTAL_KEY;
     else if (f.base && placed.key) {
       const b = baseKey(f, placed.key, ctx);
       if (b) extra['text.base'] = b;
     }
+    const side = subjectKey && key === subjectKey ? sideOf(subjectKey, ctx) : '';
+    const named = st.subject?.partner ?? st.flow;
+    if (side && named && side !== named && f.flow === named) extra['text.side'] = named;
     const table = (key === subjectKey && key ? boundTable(drafts, st, key, ctx) : null) ?? st.subject?.mentions.find((m) => m.population)?.population ?? null;
     if (table) extra['text.table'] = table;
     if (f.rank) {

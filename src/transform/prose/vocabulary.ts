@@ -130,11 +130,16 @@ export function buildVocabulary(tableObservations: readonly Observation[], index
   return { entries, qualifiers: qualifiersOf(tableObservations, minority), longest: Math.max(0, ...[...entries.keys()].map((k) => k.length)) };
 }
 
-/** Whether the text after a mention continues it into an organisation's name. */
-function partOfName(after: string): boolean {
+/**
+ * How far the text after a mention continues it into an organisation's name ("个体经营" + "企业",
+ * "北京" + "技术交易促进中心"): the length of that continuation, or 0.
+ */
+function nameContinuation(after: string): number {
   const run = after.slice(0, 12);
   const cut = run.search(NAME_END);
-  return ORGANISATION.test(cut < 0 ? run : run.slice(0, cut));
+  const name = cut < 0 ? run : run.slice(0, cut);
+  const m = ORGANISATION.exec(name);
+  return m ? m.index + m[0].length : 0;
 }
 
 /** The mentions of members in a clause, by longest match, in printed order. */
@@ -160,8 +165,11 @@ export function findMentions(clause: string, vocabulary: Vocabulary): Mention[] 
     const before = clause.slice(Math.max(0, found.start - 4), found.start);
     const qualifier = [...vocabulary.qualifiers].find(([w]) => before.endsWith(w));
     if (qualifier) found.population = qualifier[1];
-    if (!partOfName(after) && !shortName) out.push(found);
-    i = found.end;
+    const continuation = nameContinuation(after);
+    // A loose name inside a longer noun ("大型企业", "中小型企业") is not the member.
+    const modified = found.entry.fuzzy && /[\u4e00-\u9fff]$/.test(clause.slice(0, found.start)) && !/[的是为由在和与及、从向自]$/.test(clause.slice(0, found.start));
+    if (!continuation && !shortName && !modified) out.push(found);
+    i = found.end + continuation;
   }
   return out;
 }
