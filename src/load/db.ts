@@ -1,13 +1,13 @@
 /**
  * Opens the warehouse: embedded PGlite (file-backed) by default, a PostgreSQL server through the
  * pg driver when a database URL is given. Either way the schema is migrated to the latest
- * version before the handle is returned, so callers always see the tables of schema.ts.
+ * version before the handle is returned, so callers always see the tables of schema.ts. The
+ * connections handed to Kysely also run COPY (copy.ts). Only the driver in use is imported.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection } from 'kysely';
-import pg from 'pg';
+import { copyCapablePGlite, copyCapablePool } from './copy.ts';
 import { DatabaseUnreachableError } from './errors.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import type { WarehouseSchema } from './schema.ts';
@@ -71,7 +71,8 @@ type Opened = Omit<Warehouse, 'close'>;
 async function openEmbedded(dataDir: string, onCreateConnection: OnCreateConnection): Promise<Opened> {
   const dir = resolve(dataDir);
   await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = copyCapablePGlite(await PGlite.create(dir));
   const db = new Kysely<WarehouseSchema>({ dialect: new PGliteDialect({ pglite, onCreateConnection }) });
   return { db, driver: 'pglite', location: `PGlite at ${dir}` };
 }
@@ -79,6 +80,7 @@ async function openEmbedded(dataDir: string, onCreateConnection: OnCreateConnect
 /** A pg Pool on `url`, after proving with one connection that the server answers. */
 async function connectServer(url: string, timeoutMs: number, onCreateConnection: OnCreateConnection): Promise<Opened> {
   const { endpoint, password } = describeUrl(url);
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   // An idle client losing its server emits on the pool; the next query reports the failure.
   pool.on('error', (error) => console.warn(`PostgreSQL at ${endpoint}: idle connection lost (${scrub(error, password)})`));
@@ -89,7 +91,7 @@ async function connectServer(url: string, timeoutMs: number, onCreateConnection:
     await pool.end();
     throw new DatabaseUnreachableError(endpoint, scrub(error, password));
   }
-  const db = new Kysely<WarehouseSchema>({ dialect: new PostgresDialect({ pool, onCreateConnection }) });
+  const db = new Kysely<WarehouseSchema>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool), onCreateConnection }) });
   return { db, driver: 'postgres', location: `PostgreSQL at ${endpoint}` };
 }
 

@@ -2,10 +2,11 @@
  * Idempotent per-source load (DESIGN.md "src/load"): the records of one source replace, in one
  * transaction, whatever the warehouse held for that source, delete-then-insert, keyed by the
  * source's file name and its SHA-256. A `loads` row records every attempt and its outcome.
+ * Records are written with COPY (copy.ts), each row encoded only when the database reads it.
  */
 import { sql, type Kysely } from 'kysely';
 import type { CheckResult, SourceDocument, TransformResult } from '../model.ts';
-import { insertInBatches } from './batch.ts';
+import { copyInto } from './copy.ts';
 import { checkRow, findingRow, observationRow, sourceRow, tableRow } from './rows.ts';
 import type { WarehouseSchema } from './schema.ts';
 
@@ -31,7 +32,8 @@ const RECORD_TABLES = ['check_results', 'findings', 'observations', 'report_tabl
  * records of every source with the same name or the same SHA-256, writes the new ones, marks the
  * source current and the load 'completed' with its counts. If that transaction fails it is rolled
  * back (the old records stay), the load is marked 'failed' with the error, and the error is
- * rethrown. Throws before writing anything when a record belongs to another source.
+ * rethrown. Throws before writing anything when a record belongs to another source. `db` must
+ * come from `openWarehouse` (its connections run the COPY statements).
  * The writes run on one connection, which holds a session advisory lock on the load's id from
  * before its 'running' row is visible until the load ends: see `markInterruptedLoads`.
  */
@@ -101,10 +103,10 @@ async function writeSource(
         .set({ ...sourceRow(doc, result.edition), last_loaded_at: sql`now()`, current_load_id: loadId })
         .where('source_id', '=', doc.sourceId)
         .execute();
-      await insertInBatches(trx, 'report_tables', result.tables.map((t) => tableRow(t, loadId)));
-      await insertInBatches(trx, 'observations', result.observations.map((o) => observationRow(o, loadId)));
-      await insertInBatches(trx, 'findings', result.findings.map((f) => findingRow(f, loadId)));
-      await insertInBatches(trx, 'check_results', checks.map((c) => checkRow(c, loadId)));
+      await copyInto(trx, 'report_tables', rowsOf(result.tables, (t) => tableRow(t, loadId)));
+      await copyInto(trx, 'observations', rowsOf(result.observations, (o) => observationRow(o, loadId)));
+      await copyInto(trx, 'findings', rowsOf(result.findings, (f) => findingRow(f, loadId)));
+      await copyInto(trx, 'check_results', rowsOf(checks, (c) => checkRow(c, loadId)));
       await trx
         .updateTable('loads')
         .set({
@@ -124,6 +126,11 @@ async function writeSource(
   } finally {
     await releaseLoadLock(db, loadId);
   }
+}
+
+/** The warehouse rows of `records`, made one at a time as they are read (never all at once). */
+function* rowsOf<R, Row>(records: readonly R[], row: (record: R) => Row): Generator<Row> {
+  for (const record of records) yield row(record);
 }
 
 /** Records a failed load. Best effort: the load's own error matters more than this one's. */
