@@ -36,8 +36,10 @@ const NULL_TOKENS = new Set(['—', '——', '-', '－', '/', '…', '……', 
 
 /** Converts full-width digits, letters, point and percent to ASCII (NFKC on those only). */
 export function asciiDigits(s: string): string {
-  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF05]/g, (c) => c.normalize('NFKC'));
+  return FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => c.normalize('NFKC')) : s;
 }
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0E\uFF05]/;
+const FULL_WIDTH_ALL = new RegExp(FULL_WIDTH.source, 'g');
 
 /** Whether a whitespace-free token is a null marker. */
 export function isNullToken(token: string): boolean {
@@ -79,8 +81,9 @@ export function parseCell(tokens: string[]): Cell | null {
 
 /** A token that can start a thousands-grouped number: an optional minus and 1–3 digits, not "0". */
 function isGroupHead(token: string): boolean {
-  return new RegExp(`^[${MINUS}]?[1-9]\\d{0,2}$`).test(asciiDigits(token));
+  return GROUP_HEAD.test(asciiDigits(token));
 }
+const GROUP_HEAD = new RegExp(`^[${MINUS}]?[1-9]\\d{0,2}$`);
 
 /** Whether a token could be (part of) a number cell or a null marker. */
 export function isCellToken(token: string): boolean {

@@ -72,35 +72,34 @@ export function normaliseRef(ref: string): string {
   return asciiDigits(ref).replace(/[\s\u3000]+/g, '').replace(/[－—–]/g, '-').replace(/^(附表|表|图)0*/, '$1');
 }
 
-type Convert = (s: string) => string;
-let converters: { simplify: Convert; traditionalise: Convert } | null = null;
+let toSimplified: ((s: string) => string) | null = null;
 
-/** The opencc-js converters (Taiwan standard ↔ mainland simplified), built once on first use. */
-function opencc(): { simplify: Convert; traditionalise: Convert } {
-  converters ??= {
-    simplify: OpenCC.Converter({ from: 'tw', to: 'cn' }),
-    traditionalise: OpenCC.Converter({ from: 'cn', to: 'tw' }),
-  };
-  return converters;
-}
-
-/** Counts the CJK characters a converter changes in a text sample. */
-function changedChars(sample: string, convert: (s: string) => string): number {
-  const out = convert(sample);
-  let n = 0;
-  for (let i = 0; i < sample.length && i < out.length; i++) if (sample[i] !== out[i]) n++;
-  return n;
+/** The opencc-js converter (Taiwan standard → mainland simplified), built once on first use. */
+function opencc(): (s: string) => string {
+  const convert = toSimplified ?? OpenCC.Converter({ from: 'tw', to: 'cn' });
+  toSimplified = convert;
+  return convert;
 }
 
 /**
- * Whether a document is printed in traditional script: converting it to simplified changes
- * more characters than converting it to traditional would.
+ * Frequent characters of these reports that differ between the scripts, traditional and
+ * simplified in the same order (國/国, 術/术, 場/场 …).
+ */
+const TRADITIONAL_ONLY = '國術場區業額計與為數對關發經產會員這進們個時動應實據統總機權構專轉讓諮詢務開項號條類規劃調績點';
+const SIMPLIFIED_ONLY = '国术场区业额计与为数对关发经产会员这进们个时动应实据统总机权构专转让咨询务开项号条类规划调绩点';
+
+/**
+ * Whether a document is printed in traditional script: its frequent script-specific characters
+ * are mostly the traditional forms. Cheap (no converter is built for a simplified document).
  */
 export function isTraditional(text: string): boolean {
-  const sample = text.replace(/[\x00-\x7F]/g, '').slice(0, 20000);
-  if (!sample) return false;
-  const { simplify: s2, traditionalise: t2 } = opencc();
-  return changedChars(sample, s2) > changedChars(sample, t2);
+  let traditional = 0;
+  let simplified = 0;
+  for (const c of text.slice(0, 50000)) {
+    if (TRADITIONAL_ONLY.includes(c)) traditional++;
+    else if (SIMPLIFIED_ONLY.includes(c)) simplified++;
+  }
+  return traditional > simplified;
 }
 
 /**
@@ -108,6 +107,6 @@ export function isTraditional(text: string): boolean {
  * document `isTraditional` accepted.
  */
 export function simplify(line: string): string {
-  const convert = opencc().simplify;
+  const convert = opencc();
   return line.replace(/[^\x00-\x7F]+/g, (run) => convert(run));
 }
