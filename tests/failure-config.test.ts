@@ -12,7 +12,8 @@ import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, runEtl, tempDir, writeConfig, type TempDir } from './helpers/etl-cli.ts';
+import { openWarehouse } from '../src/load/db.ts';
+import { FIXTURES, runEtl, startEtl, stopAll, tempDir, writeConfig, type TempDir } from './helpers/etl-cli.ts';
 import { TEST_DATABASE_URL } from './helpers/warehouses.ts';
 
 const SEED = join(FIXTURES, '004_2425235a77e2d1cb.txt');
@@ -25,6 +26,7 @@ beforeAll(async () => {
   dataDir = join(tmp.path, 'pglite');
 });
 afterAll(async () => {
+  stopAll();
   await tmp.dispose();
 });
 
@@ -67,6 +69,13 @@ describe('a wrong configuration is refused before any work (exit code 2, the zod
     expect(await schemaExists('public')).toBe(true);
   });
 
+  it('the database layer refuses such a schema name too, before connecting', async () => {
+    const url = `postgres://etl:${PASSWORD}@127.0.0.1:1/test`;
+    await expect(openWarehouse({ databaseUrl: url, dataDir, schema: 'x"; drop schema public; --' })).rejects.toThrow(
+      'invalid schema name "x"; drop schema public; --" (expected [a-z_][a-z0-9_]*)',
+    );
+  });
+
   it('refuses a missing configuration file and one that does not load', async () => {
     const missing = await runEtl(['-c', join(tmp.path, 'none.config.mts'), 'ingest', SEED]);
     expect(missing.code).toBe(2);
@@ -101,6 +110,20 @@ describe('a wrong command line is refused before any work (exit code 2)', () => 
     expect(option.code).toBe(2);
     expect(option.stderr).toMatch(/'xml' is invalid/);
     expect((await runEtl(['ingest', '--help'])).code).toBe(0);
+  });
+
+  it('export: an output file that cannot be written is refused; a reader that stops early is no error', async () => {
+    const refused = await runEtl(['-c', config, 'export', '-o', join(tmp.path, 'no', 'such', 'folder', 'out.csv')]);
+    expect([refused.code, refused.stderr.trim()]).toEqual([2, `etl: cannot write ${join(tmp.path, 'no', 'such', 'folder', 'out.csv')}: its folder does not exist`]);
+    const exportDir = join(tmp.path, 'export-pglite');
+    const exportConfig = await writeConfig(tmp.path, { sources: [FIXTURES], dataDir: exportDir }, 'export.config.mts');
+    expect((await runEtl(['-c', exportConfig, 'ingest', join(FIXTURES, '003_c23a70392e796f35.txt')])).code).toBe(0);
+    // Like `etl export | head -1`: the reader takes the first chunk and closes the pipe.
+    const { child, run } = startEtl(['-c', exportConfig, 'export']);
+    child.stdout!.once('data', () => child.stdout!.destroy());
+    const ended = await run;
+    expect([ended.code, ended.stderr]).toEqual([0, '']);
+    expect(existsSync(join(exportDir, 'etl.lock'))).toBe(false);
   });
 
   it('rebuild with no sources is refused before the warehouse is emptied', async () => {

@@ -96,6 +96,7 @@ async function run(command: RunSummary['command'], configPath: string, options: 
   process.exitCode = summary.exitCode;
 }
 
+/** Prints the run summary as one JSON document on standard output. */
 function printJson(summary: RunSummary, started: number): void {
   console.log(JSON.stringify({ ...summary, seconds: elapsed(started) }, null, 2));
 }
@@ -105,6 +106,7 @@ function elapsed(started: number): number {
   return Math.round((Date.now() - started) / 100) / 10;
 }
 
+/** The run's totals over its sources. */
 function totalsOf(sources: SourceSummary[]): RunSummary['totals'] {
   const count = (status: SourceSummary['status']) => sources.filter((s) => s.status === status).length;
   const sum = (key: 'observations' | 'findings' | 'checksFailed' | 'checksWarned') => sources.reduce((n, s) => n + s[key], 0);
@@ -114,6 +116,7 @@ function totalsOf(sources: SourceSummary[]): RunSummary['totals'] {
   };
 }
 
+/** An interrupted load as the JSON summary lists it. */
 function interruptedJson(load: InterruptedLoad): RunSummary['interruptedLoads'][number] {
   return { loadId: load.loadId, name: load.name, sourceId: load.sourceId, startedAt: new Date(load.startedAt).toISOString() };
 }
@@ -139,6 +142,7 @@ function progress(total: number, options: RunOptions): Progress {
   };
 }
 
+/** Prints the run summary as text: one line per source (failures with reason and hint), warnings under it. */
 function printSummary(summary: RunSummary, started: number): void {
   console.log(`Warehouse: ${summary.warehouse}`);
   for (const load of summary.interruptedLoads) {

@@ -12,8 +12,6 @@ import { DEFAULT_MAX_SOURCE_BYTES, readSourceBytes } from './read.ts';
 import { EmptySourceError, SourceError, UnsupportedSourceTypeError } from './source-errors.ts';
 import { extractText } from './text.ts';
 
-export { DEFAULT_MAX_SOURCE_BYTES } from './read.ts';
-
 /** File extensions the pipeline ingests. */
 export const SOURCE_EXTENSIONS = ['.txt', '.pdf'] as const;
 

@@ -52,8 +52,8 @@ export class BinarySourceError extends SourceError {}
 /** A .txt source in an encoding the pipeline cannot identify with confidence (not UTF-8, UTF-16 or GB18030/GBK). */
 export class UnknownEncodingError extends SourceError {}
 
-/** "3.0 GiB", "256 MiB", "1.5 KiB", "12 bytes". */
-export function formatBytes(n: number): string {
+/** "3 GiB", "256 MiB", "36.1 KiB", "12 bytes". */
+function formatBytes(n: number): string {
   const units = ['GiB', 'MiB', 'KiB'] as const;
   for (const [i, unit] of units.entries()) {
     const size = 1024 ** (units.length - i);
