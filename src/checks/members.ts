@@ -14,7 +14,7 @@
  *   once per year (a national series such as 附表1 or 表1-1); otherwise it has no key and is never
  *   matched (nothing is guessed from labels alone);
  * - dimension keys starting with "text." describe a prose statement (prose.ts) and are not part of
- *   the member;
+ *   the member; a prose figure's member key is its dimension "text.member";
  * - a code "a+b+c" (prose naming several members at once: "港澳台地区和国外") is a composite whose
  *   value is the sum of its parts.
  *
@@ -31,6 +31,12 @@ export const TOTAL_KEY = 'TOTAL';
 const TOTAL_CODE = '_T';
 /** Prefix of dimension keys that describe a prose statement rather than the member. */
 export const TEXT_DIMENSION_PREFIX = 'text.';
+/**
+ * Dimension under which a prose figure carries the key of the member it was placed under (prose.ts):
+ * a key, not codelist codes, so that views and codelist mappings over `dimensions` see only the
+ * tables' rows.
+ */
+export const PROSE_MEMBER = 'text.member';
 /** Separator of the parts of a composite code. */
 export const COMPOSITE_SEPARATOR = '+';
 
@@ -137,8 +143,11 @@ export function indexMembers(observations: readonly Observation[]): MemberIndex 
     if (keyCache.has(o)) return keyCache.get(o)!;
     const dims = memberDimensions(o);
     let key: string | null = null;
-    if (dims.length) key = keyOfDimensions(dims, o.measure);
-    else if (!isProse(o) && !o.parentLabel && !/_rank$|_share_pct$/.test(o.measure) && seriesCount.get(`${o.tableRef}|${o.dataYear}|${o.measure}`) === 1) key = TOTAL_KEY;
+    if (isProse(o)) key = o.dimensions[PROSE_MEMBER] ?? null;
+    else if (dims.length) key = keyOfDimensions(dims, o.measure);
+    // A national series: one figure per year and measure (organisations and people are counted
+    // per breakdown, so without dimensions their total names no member).
+    else if (!isProse(o) && !o.parentLabel && !/_rank$|_share_pct$|org_count|staff_count/.test(o.measure) && seriesCount.get(`${o.tableRef}|${o.dataYear}|${o.measure}`) === 1) key = TOTAL_KEY;
     keyCache.set(o, key);
     return key;
   };

@@ -3,8 +3,9 @@
  * sentences of a report's running text that state a figure for something a table also holds — a
  * total ("全年共签订技术合同 549 353 项，成交额为 28 251.5 亿元"), a contract type, a technology
  * field, a region, an entity type — become observations with table_ref "text", the line the figure
- * is printed on, the member the tables print it under (row label, parent label, column group and
- * the codelist dimensions of that row), and the measure codes of golden/FORMAT.md: levels
+ * is printed on, the member the tables print it under (row label, parent label and column group of
+ * that row; its member key, checks/members.ts, in dimension "text.member"), and the measure codes
+ * of golden/FORMAT.md: levels
  * (contract_count, turnover, avg_turnover, org_count), growth ("同比增长 13.5%"; "下降2.05%" →
  * -2.05), shares ("占 … 的 35.37%"), ranks ("居第三位", "前10名…依次为…") and changes of a share
  * in points (x_turnover_share_change_pp).
@@ -68,5 +69,16 @@ export function proseObservations(lines: readonly Line[], tableObservations: rea
       if (!firstId) first = { id, sentence: st.sentence };
     }
   }
-  return out;
+  return distinct(out);
+}
+
+/** Drops a figure read twice (same line, member, measure, year and value). */
+function distinct(observations: Observation[]): Observation[] {
+  const seen = new Set<string>();
+  return observations.filter((o) => {
+    const k = [o.line, o.rowLabel, o.parentLabel, o.columnGroup, o.measure, o.dataYear, o.value].join('|');
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }

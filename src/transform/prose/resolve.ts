@@ -12,6 +12,7 @@
 import type { Observation } from '../../model.ts';
 import {
   COMPOSITE_SEPARATOR,
+  PROSE_MEMBER,
   TOTAL_KEY,
   dimensionsOfKey,
   flowOfKey,
@@ -196,6 +197,8 @@ function figureKey(f: ReadFigure, subjectKey: string | null, candidateKeys: stri
     return keys.length === 1 ? keys[0] : null;
   }
   if (!subjectKey) return null;
+  // A member kept without its flow ("北京输出和吸纳…位居全国第一"): each figure on its own flow.
+  if (f.flow && !flowOfKey(subjectKey) && candidateKeys.includes(withFlow(subjectKey, f.flow))) return withFlow(subjectKey, f.flow);
   if (!f.flow || !sideOf(subjectKey, ctx) || sideOf(subjectKey, ctx) === f.flow) return subjectKey;
   if (flowOfKey(subjectKey)) return withFlow(subjectKey, f.flow);
   // A figure on the other side of the same member (卖方 → 买方): the candidate on that side, if one.
@@ -215,11 +218,9 @@ function baseKey(f: ReadFigure, subjectKey: string, ctx: ProseContext): string |
 /** A label for a key: the table row printed under it ("合计" for the national total). */
 function labelOf(key: string, fallback: string, ctx: ProseContext): { rowLabel: string; parentLabel: string; columnGroup: string; dims: Record<string, string> } {
   const flowGroup = (k: string) => ({ outflow: '输出技术', inflow: '吸纳技术' })[flowOfKey(k)] ?? '';
-  if (key.includes(COMPOSITE_SEPARATOR)) {
-    return { rowLabel: fallback, parentLabel: '', columnGroup: flowGroup(key), dims: Object.fromEntries(dimensionsOfKey(key)) };
-  }
+  const dims = { [PROSE_MEMBER]: key };
+  if (key.includes(COMPOSITE_SEPARATOR)) return { rowLabel: fallback, parentLabel: '', columnGroup: flowGroup(key), dims };
   const o = firstTablePrinting(ctx, key);
-  const dims = key === TOTAL_KEY ? { total: '_T' } : Object.fromEntries(dimensionsOfKey(key));
   if (key === TOTAL_KEY) return { rowLabel: '合计', parentLabel: '', columnGroup: '', dims };
   if (o && isTotalLabel(o.rowLabel) && !o.parentLabel) return { rowLabel: fallback, parentLabel: '', columnGroup: o.columnGroup || flowGroup(key), dims };
   return { rowLabel: o?.rowLabel ?? fallback, parentLabel: o?.parentLabel ?? '', columnGroup: o?.columnGroup || flowGroup(key), dims };

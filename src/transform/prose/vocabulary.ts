@@ -87,7 +87,7 @@ function add(entries: Map<string, Entry>, text: string, key: string, fuzzy: bool
  */
 function titleName(title: string): string {
   const name = normaliseLabel(title.replace(/^.*?\d{4}\s*年?/, '').split('技术')[0]).replace(/(输出|吸纳)$/, '');
-  return /^[\u4e00-\u9fff]{2,8}$/.test(name) ? name : '';
+  return /^[\u4e00-\u9fff]{2,8}$/.test(name) && !/^(?:各|全国|部分|区域|年)/.test(name) ? name : '';
 }
 
 /**
@@ -110,7 +110,7 @@ export function buildVocabulary(tableObservations: readonly Observation[], index
   const fuzzy: [string, string][] = [];
   for (const o of tableObservations) {
     const key = index.keyOf(o);
-    if (key === null || key === TOTAL_KEY || isSubtotalLabel(o.rowLabel)) continue;
+    if (key === null || key.startsWith(TOTAL_KEY) || isSubtotalLabel(o.rowLabel)) continue;
     // A grand total of a grouping is named by its table's title; a section's own total (合计
     // under 企业法人) by the section head.
     if (isTotalLabel(o.rowLabel) && !o.parentLabel) {
