@@ -4,7 +4,7 @@
  * at most 3), --rows N (observations of the load section, default 1,000,000), --editions N
  * (scale corpus, default 30), --only rebuild,pdf,load,scale (default all).
  */
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { printTargets, type Figures } from './lib/report.ts';
 import { benchLoad } from './sections/load.ts';
@@ -32,10 +32,18 @@ if (!(runs >= 1) || !(rows >= 1) || !(editions >= 3) || unknown.length) {
   process.exit(2);
 }
 
-console.log(`Benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+/** The 1-minute load average, with a warning when other work competes for the CPUs. */
+function load(when: string): string {
+  const [one] = loadavg();
+  const busy = one > cpus().length * 0.5 ? ' — other processes compete for the CPUs: figures are slower and noisier than on a quiet machine' : '';
+  return `load average ${when}: ${one.toFixed(2)}${busy}`;
+}
+
+console.log(`Benchmarks on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${load('at start')}`);
 const figures: Figures = {};
 if (only.includes('rebuild')) Object.assign(figures, await benchRebuild(runs));
 if (only.includes('pdf')) Object.assign(figures, await benchPdf(runs));
 if (only.includes('load')) Object.assign(figures, await benchLoad(Math.min(runs, 3), rows));
 if (only.includes('scale')) Object.assign(figures, await benchScale(Math.min(runs, 3), editions));
 printTargets(figures);
+console.log(`\n${load('at the end')}`);
