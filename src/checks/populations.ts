@@ -23,6 +23,8 @@ export interface Populations {
   compatible(a: Observation, b: Observation): boolean;
   /** Tables outside the main population (their national totals disagree with it). */
   minority(): string[];
+  /** Whether an observation's table counts the main population (the country's contracts). */
+  isMain(o: Observation): boolean;
 }
 
 /** The table a figure stands for: its own, or for a prose figure the table its value agreed with. */
@@ -65,6 +67,7 @@ export function populations(observations: readonly Observation[], index: MemberI
   const population = (t: string | null) => (t === null || !totals.has(t) || main === undefined || agree(t, main) ? 'main' : t);
   return {
     minority: () => names.filter((t) => population(t) !== 'main'),
+    isMain: (o) => population(isProse(o) ? null : o.tableRef) === 'main',
     compatible(a, b) {
       const pa = population(tableOf(a));
       const pb = population(tableOf(b));

@@ -43,8 +43,8 @@ function checkChange(v: SourceView, p: Observation): CheckResult | null {
   const [part1, part0, base1, base0] = [
     tableValue(v, key, y, measure, p),
     tableValue(v, key, y - 1, measure, p),
-    tableValue(v, TOTAL_KEY, y, measure, p),
-    tableValue(v, TOTAL_KEY, y - 1, measure, p),
+    tableValue(v, TOTAL_KEY, y, measure, 'main'),
+    tableValue(v, TOTAL_KEY, y - 1, measure, 'main'),
   ];
   if (!part1 || !part0 || !base1 || !base0) return null;
   const relation: Relation = {

@@ -38,7 +38,7 @@ function baseOf(v: SourceView, s: Observation, measure: string): Value | null {
   }
   // The national total is the main population's (the country's), whichever table the part is from;
   // of organisations or people, the total of the member's own breakdown (all sellers).
-  if (base === TOTAL_KEY) return tableValue(v, nationalKeyFor(v.index.keyOf(s), measure), s.dataYear, measure);
+  if (base === TOTAL_KEY) return tableValue(v, nationalKeyFor(v.index.keyOf(s), measure), s.dataYear, measure, 'main');
   return tableValue(v, base, s.dataYear, measure, s);
 }
 

@@ -82,14 +82,16 @@ export function sumValue(parts: Observation[]): Value {
 }
 
 /**
- * The member's value for (year, measure) from the tables: its first printing compatible with
- * `like` (population gate), else the sum of its parts; null when neither is printed.
+ * The member's value for (year, measure) from the tables: of its printings compatible with `like`
+ * (population gate; 'main': the country's population), the one most others agree with, else the
+ * sum of its parts; null when neither is printed.
  */
-export function tableValue(v: SourceView, key: string, year: number, measure: string, like?: Observation): Value | null {
-  const printed = v.index.printings(key, year, measure).filter((o) => !isProse(o) && (!like || v.populations.compatible(o, like)));
+export function tableValue(v: SourceView, key: string, year: number, measure: string, like?: Observation | 'main'): Value | null {
+  const fits = (o: Observation) => !like || (like === 'main' ? v.populations.isMain(o) : v.populations.compatible(o, like));
+  const printed = v.index.printings(key, year, measure).filter((o) => !isProse(o) && fits(o));
   if (printed.length) return printedValue(mostAgreed(v, printed));
   const parts = v.index.partsOf(key, year, measure);
-  return parts && (!like || parts.every((p) => v.populations.compatible(p, like))) ? sumValue(parts) : null;
+  return parts && parts.every(fits) ? sumValue(parts) : null;
 }
 
 /** Of several printings of one figure, the one most others agree with (the first when tied). */

@@ -10,7 +10,7 @@
 export type Flow = 'outflow' | 'inflow' | 'registered' | '';
 
 /** Words naming a measure (or a unit right after a number), and amounts that are no turnover. */
-const CUE = /(人员|人数|\d人(?!次)|平均|技术交易额|成交总金额|成交总额|成交金额|成交额|交易金额|合同金额|总金额|交易额|金额|合同项数|合同数|项数|签订|机构数|家数|数量|国内生产总值|GDP|R&D|经费|收入|利税|出口额|资产|营业额|投资|产值|\d项(?!次)|\d亿元|\d万元)/g;
+const CUE = /(人员|人数|\d人(?!次)|\d万人(?!次)|平均|技术交易额|成交总金额|成交总额|成交金额|成交额|交易金额|合同金额|总金额|交易额|金额|合同项数|合同数|项数|签订|机构数|家数|数量|国内生产总值|GDP|R&D|经费|收入|利税|出口额|资产|营业额|投资|产值|\d项(?!次)|\d亿元|\d万元)/g;
 
 /**
  * The measure named last in a piece of text: avg_turnover ("平均…成交额", "平均…万元"), turnover,
@@ -57,8 +57,9 @@ export function isShareCue(segment: string): boolean {
 
 /** The text of a share's base: what follows 占 ("全国技术合同成交总额的"), or "" for a bare 比例. */
 export function shareBase(segment: string): string {
-  const i = segment.lastIndexOf('占');
-  return i < 0 ? '' : segment.slice(i + 1);
+  // "所占比例…" names no base: the share is of the whole.
+  const m = /.*(?<!所)占/s.exec(segment);
+  return m ? segment.slice(m[0].length) : '';
 }
 
 /**

@@ -221,6 +221,7 @@ function topicOf(sentence: string, vocabulary: Vocabulary): Subject | null {
 function levelMeasure(f: Figure, before: string, prior: string): string | null {
   if (f.notLevel) return null;
   const cue = lastMeasureCue(before) ?? (f.unit === '万元' ? lastMeasureCue(prior) : null);
+  if (f.unit === '亿元' && /其中[^,;]*技术交易额[^,;]*$/.test(before)) return 'tech_transaction_amount';
   if (f.unit === '亿元') return cue === 'turnover' || cue === null || cue === 'contract_count' ? 'turnover' : null;
   if (f.unit === '万元') return cue === 'avg_turnover' ? 'avg_turnover' : null;
   if (f.unit === '项') return cue === 'other' ? null : 'contract_count';

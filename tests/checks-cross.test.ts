@@ -1,0 +1,213 @@
+/**
+ * The checks across tables, prose and editions (issue 4) on small hand-made sources: one behaviour
+ * per test (same_figure, growth/average across tables, prose shares and ranks, share changes in
+ * points, the side the text names, cross_edition), and the member keys they match on.
+ */
+import { describe, expect, it } from 'vitest';
+import { CheckResultSchema, crossEdition, readersFor, runChecks, type CheckKind } from '../src/checks/index.ts';
+import { compositeParts, indexMembers, keyOfDimensions, nationalKeyFor, TOTAL_KEY } from '../src/checks/members.ts';
+import type { CheckResult, Observation } from '../src/model.ts';
+
+const SOURCE = 'b'.repeat(64);
+let nextLine = 1;
+
+/** Unit and multiplier by measure, as transform writes them. */
+function unitOf(measure: string): [string, number] {
+  if (/_pct$/.test(measure)) return ['%', 0];
+  if (measure.endsWith('_rank')) return ['位', 0];
+  if (measure === 'contract_count') return ['项', 0];
+  if (measure === 'org_count') return ['家', 0];
+  if (measure === 'avg_turnover') return ['万元', 4];
+  return ['亿元', 8];
+}
+
+/** One observation of table `tableRef` for member `dims`; lines count up unless given. */
+function obs(tableRef: string, rowLabel: string, dims: Record<string, string>, measure: string, value: string, more: Partial<Observation> = {}): Observation {
+  const [unit, unitMult] = unitOf(measure);
+  return {
+    sourceId: SOURCE, sourceName: 'x.txt', edition: 2021, tableRef, tableTitle: '', tableKind: 'test', dataYear: 2020, rowLabel,
+    parentLabel: '', columnGroup: '', dimensions: dims, measure, value, decimals: value.split('.')[1]?.length ?? 0, unit, unitMult,
+    obsStatus: '', footnotes: '', page: null, line: nextLine++, raw: value, ...more,
+  };
+}
+
+/** A prose figure placed under member key `key` in statement `statement`. */
+function prose(rowLabel: string, key: string, measure: string, value: string, extra: Record<string, string> = {}, more: Partial<Observation> = {}): Observation {
+  return obs('text', rowLabel, { 'text.member': key, 'text.statement': extra.statement ?? String(nextLine), ...extra }, measure, value, more);
+}
+
+/** Results of some kinds, each validated against the JSON schema. */
+function run(kinds: CheckKind[], observations: Observation[]): CheckResult[] {
+  const results = runChecks(observations, { kinds });
+  for (const r of results) expect(CheckResultSchema.safeParse(r).success, r.subject).toBe(true);
+  return results;
+}
+
+const failures = (rs: CheckResult[]) => rs.filter((r) => r.status === 'fail');
+const BJ = { flow: 'outflow', region: '110000' };
+const DEV = { contract_type: 'dev' };
+
+describe('member keys', () => {
+  it('drop codelist totals, and the national total of contracts is one key whatever the breakdown', () => {
+    expect(keyOfDimensions([['flow', 'inflow'], ['region', '_T']])).toBe(TOTAL_KEY);
+    expect(keyOfDimensions([['contract_type', '_T']])).toBe(TOTAL_KEY);
+    expect(keyOfDimensions([['contract_type', '_T'], ['flow', 'inflow'], ['region', 'ABROAD']])).toBe('flow=inflow;region=ABROAD');
+  });
+
+  it('keep the breakdown of a national count of organisations (sellers are not buyers)', () => {
+    expect(keyOfDimensions([['seller_type', '_T']], 'org_count')).not.toBe(keyOfDimensions([['buyer_type', '_T']], 'org_count'));
+    expect(nationalKeyFor('seller_type=gov', 'org_count')).toBe(keyOfDimensions([['seller_type', '_T']], 'org_count'));
+  });
+
+  it('read a composite member as its parts, and a grouping as the rows of the table that totals it', () => {
+    expect(compositeParts('flow=outflow;region=HMT+FOREIGN')).toEqual(['flow=outflow;region=HMT', 'flow=outflow;region=FOREIGN']);
+    const rows = [
+      obs('表4-6', '北京', { flow: 'outflow', region: '110000' }, 'turnover', '10.0'),
+      obs('表4-6', '天津', { flow: 'outflow', region: '120000' }, 'turnover', '5.0'),
+      obs('表4-6', '合计', { flow: 'outflow', region: 'JJJ' }, 'turnover', '15.0'),
+      obs('表3-1', '北京', { flow: 'registered', region: '110000' }, 'turnover', '11.0'),
+      obs('表3-1', '天津', { flow: 'registered', region: '120000' }, 'turnover', '6.0'),
+    ];
+    const parts = indexMembers(rows).partsOf('flow=registered;region=JJJ', 2020, 'turnover');
+    expect(parts?.map((p) => p.value)).toEqual(['11.0', '6.0']);
+  });
+});
+
+describe('same_figure', () => {
+  it('passes a figure printed alike (within rounding, across units) in two tables', () => {
+    const rs = run(['same_figure'], [obs('表3-2', '北京', BJ, 'turnover', '4486.89'), obs('附表5', '北京', BJ, 'turnover', '4486.9')]);
+    expect(rs.map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('reports the printing that stands apart, citing every printing', () => {
+    const rs = failures(run(['same_figure'], [
+      obs('表3-2', '河南', BJ, 'contract_count', '1512'),
+      obs('表4-3', '河南', BJ, 'contract_count', '7473'),
+      obs('附表6', '河南', BJ, 'contract_count', '7473'),
+    ]));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', tableRef: '表3-2', printed: '1512' });
+    expect(rs[0].inputs).toHaveLength(3);
+  });
+
+  it('compares ranks only within one universe (a regional rank is no national rank)', () => {
+    const national = { flow: 'outflow', region: '_T' };
+    const east = { flow: 'outflow', region: 'EAST' };
+    const rs = run(['same_figure'], [
+      obs('表3-2', '合计', national, 'turnover', '100'), obs('表3-2', '北京', BJ, 'turnover_rank', '1'),
+      obs('表4-2', '合计', east, 'turnover', '60'), obs('表4-2', '北京', BJ, 'turnover_rank', '2'),
+    ]);
+    expect(failures(rs)).toEqual([]);
+  });
+
+  it('does not compare tables whose national totals differ (another population: 重大技术合同)', () => {
+    const rs = run(['same_figure'], [
+      obs('附表2', '合计', { contract_type: '_T' }, 'turnover', '13424.22'), obs('附表2', '技术服务', DEV, 'turnover', '6826.17'),
+      obs('附表3', '合计', { tech_field: '_T' }, 'turnover', '13424.22'),
+      obs('附表4', '合计', { contract_type: '_T' }, 'turnover', '10281.40'), obs('附表4', '技术服务', DEV, 'turnover', '5591.76'),
+    ]);
+    expect(failures(rs)).toEqual([]);
+  });
+
+  it('compares a prose level of several members with the sum of their printed parts', () => {
+    const rs = failures(run(['same_figure'], [
+      obs('附表5', '港澳台', { flow: 'outflow', region: 'HMT' }, 'turnover', '60.45'),
+      obs('附表5', '国外', { flow: 'outflow', region: 'FOREIGN' }, 'turnover', '447.57'),
+      prose('港澳台地区+国外', 'flow=outflow;region=HMT+FOREIGN', 'turnover', '508.19'),
+    ]));
+    expect(rs).toHaveLength(1);
+    expect(rs[0].message).toContain('508.02');
+  });
+});
+
+describe('growth_across_tables and average_across_tables', () => {
+  it('checks a growth rate against the previous year printed by another table', () => {
+    const rs = failures(run(['growth_across_tables'], [
+      obs('附表2', '技术转让', DEV, 'contract_count', '148582', { dataYear: 2019 }),
+      obs('附表10', '技术转让', DEV, 'contract_count', '16698'),
+      obs('附表10', '技术转让', DEV, 'contract_count_growth_pct', '32.99'),
+    ]));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', tableRef: '附表10' });
+  });
+
+  it('reports a growth rate that truncation explains as a warning', () => {
+    const rs = failures(run(['growth_across_tables'], [
+      obs('表2', '技术开发', DEV, 'contract_count', '66480', { dataYear: 2019 }),
+      prose('技术开发', 'contract_type=dev', 'contract_count', '75977', { statement: 's1' }),
+      prose('技术开发', 'contract_type=dev', 'contract_count_growth_pct', '14.28', { statement: 's1' }),
+    ]));
+    expect(rs.map((r) => r.severity)).toEqual(['warning']);
+  });
+
+  it('checks an average against amount and count printed elsewhere (亿元 / 项 → 万元)', () => {
+    const ok = run(['average_across_tables'], [
+      obs('附表2', '技术开发', DEV, 'turnover', '2188.88'), obs('附表2', '技术开发', DEV, 'contract_count', '16953'),
+      obs('附表8', '技术开发', DEV, 'avg_turnover', '1291.14'),
+    ]);
+    expect(ok.map((r) => r.status)).toEqual(['pass']);
+    const bad = run(['average_across_tables'], [
+      obs('附表2', '技术服务', DEV, 'turnover', '5851.13'), obs('附表2', '技术服务', DEV, 'contract_count', '134852'),
+      obs('附表8', '技术服务', DEV, 'avg_turnover', '433.98'),
+    ]);
+    expect(failures(bad).map((r) => r.severity)).toEqual(['error']);
+  });
+});
+
+describe('prose shares, ranks and changes of a share', () => {
+  const total = [obs('表4', '合计', {}, 'turnover', '1551.36'), obs('表4', '合计', {}, 'turnover', '1334.36', { dataYear: 2019 })];
+
+  it('checks a share against the statement’s level and the national total; truncation is a warning', () => {
+    const rs = run(['share_of_base'], [
+      ...total,
+      prose('工业', 'x', 'turnover', '470.98', { statement: 's2' }),
+      prose('工业', 'x', 'turnover_share_pct', '30.3', { statement: 's2', 'text.base': TOTAL_KEY }),
+    ]);
+    expect(failures(rs).map((r) => r.severity)).toEqual(['warning']);
+  });
+
+  it('takes a miss of one unit among shares printed together that total 100 as a nudge (warning)', () => {
+    const shares: [string, string, string][] = [['企业', '1171.34', '76'], ['管理部门', '133.75', '8'], ['科研机构', '63.20', '4'], ['个体', '11.26', '1'], ['技贸', '10.68', '1'], ['其它', '161.13', '10']];
+    const rows = shares.flatMap(([label, amount, share], i) => [
+      prose(label, `m=${i}`, 'turnover', amount, { statement: `n${i}` }),
+      prose(label, `m=${i}`, 'turnover_share_pct', share, { statement: `n${i}`, 'text.base': TOTAL_KEY }),
+    ]);
+    const rs = failures(run(['share_of_base'], [...total, ...rows]));
+    expect(rs.map((r) => [r.printed, r.severity])).toEqual([['8', 'warning']]);
+  });
+
+  it('checks a rank the text states against the amounts of a national table', () => {
+    const nat = { flow: 'inflow', region: '_T' };
+    const rows = [
+      obs('表3-2', '合计', nat, 'turnover', '100'),
+      obs('表3-2', '北京', { flow: 'inflow', region: '110000' }, 'turnover', '31.3'),
+      obs('表3-2', '广东', { flow: 'inflow', region: '440000' }, 'turnover', '43.1'),
+      prose('北京', 'flow=inflow;region=110000', 'turnover_rank', '1', { 'text.universe': TOTAL_KEY }),
+    ];
+    expect(failures(run(['rank_in_text'], rows)).map((r) => r.severity)).toEqual(['error']);
+  });
+
+  it('accepts a change in points computed on shares rounded to its own precision', () => {
+    const rows = [
+      ...total,
+      obs('表2', '技术服务', DEV, 'turnover', '526.58'), obs('表2', '技术服务', DEV, 'turnover', '446.85', { dataYear: 2019 }),
+      prose('技术服务', 'contract_type=dev', 'x_turnover_share_change_pp', '1', { 'text.base': TOTAL_KEY }),
+      prose('技术服务', 'contract_type=dev', 'x_turnover_share_change_pp', '2', { 'text.base': TOTAL_KEY }),
+    ];
+    expect(run(['share_change_points'], rows).map((r) => r.status)).toEqual(['pass', 'fail']);
+  });
+});
+
+describe('cross_edition', () => {
+  it('reports a figure two editions print differently as a revision (severity info)', () => {
+    const a = obs('附表8', '技术服务', DEV, 'avg_turnover', '441.29', { dataYear: 2017, edition: 2018 });
+    const b = obs('附表8', '技术服务', DEV, 'avg_turnover', '411.29', { dataYear: 2017, edition: 2021, sourceId: 'c'.repeat(64) });
+    const same = obs('附表1', '合计', {}, 'turnover', '13424.22', { dataYear: 2017, edition: 2018 });
+    const same2 = obs('附表1', '合计', {}, 'turnover', '13424.22', { dataYear: 2017, edition: 2021, sourceId: 'c'.repeat(64) });
+    const rs = crossEdition([{ name: 'a.txt', edition: 2018, observations: [a, same] }, { name: 'b.txt', edition: 2021, observations: [b, same2] }], readersFor());
+    expect(rs.map((r) => [r.status, r.severity])).toEqual([['fail', 'info'], ['pass', 'info']]);
+    expect(rs[0].inputFiles).toEqual(['a.txt', 'b.txt']);
+    expect(rs[0].message).toMatch(/^revised/);
+    for (const r of rs) expect(CheckResultSchema.safeParse(r).success).toBe(true);
+  });
+});
