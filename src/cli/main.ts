@@ -15,7 +15,12 @@ const program = new Command()
   .name('etl')
   .description('Technology-market annual reports → canonical observations in PostgreSQL, with reconciliation checks.')
   .option('-c, --config <file>', 'pipeline configuration', 'pipeline.config.ts')
-  .addHelpText('after', '\nDatabase: embedded PGlite under the configured dataDir, or the server in DATABASE_URL when set.')
+  .addHelpText(
+    'after',
+    '\nDatabase: embedded PGlite under the configured dataDir, or the server in DATABASE_URL when set.' +
+      '\nExit codes: 0 all loaded; 1 some sources failed (the others loaded); 2 usage or configuration error;' +
+      '\n3 database unreachable, in use or failed; 4 check --fail-on found failures; 5 internal error (a bug).',
+  )
   .exitOverride()
   .showHelpAfterError();
 
