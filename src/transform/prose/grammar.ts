@@ -250,7 +250,7 @@ export function paragraphStatements(p: Paragraph, vocabulary: Vocabulary, dataYe
     if (k === 0) topic = topicOf(sentence, vocabulary);
     // "截至2017年底，全国累计…": stocks accumulated over the years, which no table of the year prints.
     if (/截至|截止|累计/.test(sentence)) return;
-    const mentionsAny = findMentions(sentence, vocabulary).length > 0;
+    const mentionsAny = findMentions(sentence, vocabulary).some((m) => !m.entry.keys.has('TOTAL'));
     const state: State = { subject: null, flow: '', levels: [], statement: null, text: '', sentence: k, topic: k === 0 || mentionsAny ? null : topic, continues: /^其中/.test(sentence) };
     out.push(...topList(sentence, sAt, vocabulary, year, k));
     for (const [cAt, clause] of pieces(sentence, CLAUSE, sAt)) readClause(clause, cAt, state, vocabulary, year, out);
@@ -263,7 +263,9 @@ function readClause(clause: string, at: number, state: State, vocabulary: Vocabu
   const figures = clauseFigures(clause);
   const mentions = findMentions(clause, vocabulary);
   const firstFigure = figures.find((f) => f.notLevel !== 'a count of the noun after it')?.start ?? clause.length;
-  const subject = clauseSubject(clause, mentions, firstFigure);
+  let subject = clauseSubject(clause, mentions, firstFigure);
+  // "全年共输出…" in a paragraph about a region: the year's figures of that region, not the country's.
+  if (subject && subject !== 'ambiguous' && state.topic && subject.mentions.length === 1 && subject.mentions[0].entry.keys.has('TOTAL')) subject = state.topic;
   if (subject === 'ambiguous') {
     state.subject = null;
     state.statement = null;

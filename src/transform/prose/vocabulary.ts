@@ -3,7 +3,7 @@
  * (normalised; also without a trailing 地区 / 合同 / 领域, so "东部" finds 东部地区 and "技术开发合同"
  * finds 技术开发) with the member keys (checks/members.ts) of the rows printed under it; the name
  * a title gives a table's grand total (计划单列市, “一带一路”地区); a section head for its 合计; and
- * "全国" for the national total. A member preceded by the word that sets another population's
+ * "全国" / "全年" for the national total. A member preceded by the word that sets another population's
  * table apart ("重大技术服务合同": 附表4 重大技术合同构成) is marked as belonging to that table. A label that only loosely names a member (企业法人 written
  * "企业") is kept as a fuzzy entry: it may be bound by a value, never reported on its own.
  * Mentions are found by longest match; a label inside an organisation's name ("北京技术交易促进中心",
@@ -126,7 +126,7 @@ export function buildVocabulary(tableObservations: readonly Observation[], index
     if (loose !== label) fuzzy.push([loose, key]);
   }
   for (const [text, key] of fuzzy) if (!entries.get(text) || entries.get(text)!.fuzzy) add(entries, text, key, true);
-  if (index.keys().includes(TOTAL_KEY)) entries.set('全国', { keys: new Set([TOTAL_KEY]), fuzzy: false });
+  if (index.keys().includes(TOTAL_KEY)) for (const w of ['全国', '全年']) entries.set(w, { keys: new Set([TOTAL_KEY]), fuzzy: false });
   return { entries, qualifiers: qualifiersOf(tableObservations, minority), longest: Math.max(0, ...[...entries.keys()].map((k) => k.length)) };
 }
 

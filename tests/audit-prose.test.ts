@@ -1,0 +1,92 @@
+/**
+ * Prose figures (src/transform/prose.ts) on short hand-made reports: what a sentence's figures
+ * are (measure, sign, year, line), which member of the tables they are placed under (dimension
+ * text.member), and what is left alone (approximations, ambiguous subjects, changes). The tables
+ * are given as observations with codelist dimensions, as transform makes them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../src/model.ts';
+import { classifyLine } from '../src/transform/lines.ts';
+import { proseObservations } from '../src/transform/prose.ts';
+
+const SOURCE = 'd'.repeat(64);
+
+/** A table observation of 2020. */
+function row(tableRef: string, rowLabel: string, dims: Record<string, string>, measure: string, value: string, more: Partial<Observation> = {}): Observation {
+  const money = measure === 'turnover';
+  return {
+    sourceId: SOURCE, sourceName: 'r.txt', edition: 2021, tableRef, tableTitle: '', tableKind: 'test', dataYear: 2020, rowLabel, parentLabel: '',
+    columnGroup: '', dimensions: dims, measure, value, decimals: value.split('.')[1]?.length ?? 0, unit: money ? '亿元' : measure.endsWith('_pct') ? '%' : '项',
+    unitMult: money ? 8 : 0, obsStatus: '', footnotes: '', page: null, line: 900, raw: value, ...more,
+  };
+}
+
+/** The tables of the little report. */
+const TABLES: Observation[] = [
+  row('附表2', '合计', { contract_type: '_T' }, 'contract_count', '549353'),
+  row('附表2', '合计', { contract_type: '_T' }, 'turnover', '28251.51'),
+  row('附表2', '技术开发', { contract_type: 'dev' }, 'contract_count', '75977'),
+  row('附表2', '技术开发', { contract_type: 'dev' }, 'turnover', '569.73'),
+  row('附表2', '技术服务', { contract_type: 'service' }, 'turnover', '526.58'),
+  row('附表5', '港澳台', { flow: 'outflow', region: 'HMT' }, 'turnover', '60.45'),
+  row('附表5', '国外', { flow: 'outflow', region: 'FOREIGN' }, 'turnover', '447.57'),
+  row('附表5', '北京', { flow: 'outflow', region: '110000' }, 'turnover', '6316.2'),
+  row('附表6', '北京', { flow: 'inflow', region: '110000' }, 'turnover', '3128.6'),
+  row('附表6', '广东', { flow: 'inflow', region: '440000' }, 'turnover', '4306.3'),
+];
+
+/** The prose observations of some lines of text (line numbers from 1). */
+function read(text: string[]): Observation[] {
+  const lines = text.map((t, i) => classifyLine({ page: null, line: i + 1, text: t }, i, false));
+  return proseObservations(lines, TABLES, { sourceId: SOURCE, sourceName: 'r.txt', edition: 2021 });
+}
+
+/** [line, measure, value, member key] of each figure. */
+const brief = (os: Observation[]) => os.map((o) => [o.line, o.measure, o.value, o.dimensions['text.member'] ?? null]);
+
+describe('prose figures', () => {
+  it('reads a national total with grouped digits, and the growth rates "分别" pairs with it', () => {
+    const os = read(['2020 年全年共签订技术合同 549 353 项，成交额为 28 251.5 亿元，同比增长分别为', '13.5% 和 26.1%。']);
+    expect(brief(os)).toEqual([
+      [1, 'contract_count', '549353', 'TOTAL'],
+      [1, 'turnover', '28251.5', 'TOTAL'],
+      [2, 'contract_count_growth_pct', '13.5', 'TOTAL'],
+      [2, 'turnover_growth_pct', '26.1', 'TOTAL'],
+    ]);
+    expect(os.every((o) => o.tableRef === 'text' && o.rowLabel === '合计')).toBe(true);
+  });
+
+  it('places a contract type under the table’s row, reads 下降 as a negative growth and a share of the whole', () => {
+    const os = read(['技术开发合同成交额为 569.73 亿元，比上年下降 2.05%，占全国技术合同成交总额的 2.02%。']);
+    expect(brief(os)).toEqual([
+      [1, 'turnover', '569.73', 'contract_type=dev'],
+      [1, 'turnover_growth_pct', '-2.05', 'contract_type=dev'],
+      [1, 'turnover_share_pct', '2.02', 'contract_type=dev'],
+    ]);
+    expect(os[0].rowLabel).toBe('技术开发');
+    expect(os[2].dimensions['text.base']).toBe('TOTAL');
+  });
+
+  it('reads "引进X和Y的技术" as the two regions’ output, summed', () => {
+    const os = read(['引进港澳台地区和国外的技术合同成交额为 508.19 亿元。']);
+    expect(brief(os)).toEqual([[1, 'turnover', '508.19', 'flow=outflow;region=HMT+FOREIGN']]);
+  });
+
+  it('reads a rank stated for both flows as one figure per flow', () => {
+    const os = read(['北京输出和吸纳技术合同成交额位居全国第一。']);
+    expect(brief(os)).toEqual([
+      [1, 'turnover_rank', '1', 'flow=outflow;region=110000'],
+      [1, 'turnover_rank', '1', 'flow=inflow;region=110000'],
+    ]);
+    expect(os.every((o) => o.dimensions['text.universe'] === 'TOTAL')).toBe(true);
+  });
+
+  it('leaves approximations, thresholds and changes alone', () => {
+    expect(read(['技术开发合同成交额突破 500 亿元，较上年增加 20884 项，增幅超过 20%。'])).toEqual([]);
+  });
+
+  it('places nothing when a clause names two members before its figures', () => {
+    const os = read(['其中，北京输出和广东吸纳技术合同成交额分别为 6316.2 亿元和 4306.3 亿元。']);
+    expect(os.every((o) => o.dimensions['text.member'] === undefined)).toBe(true);
+  });
+});
