@@ -115,7 +115,7 @@ function groupMentions(clause: string, mentions: Mention[]): Mention[][] {
 }
 
 /** Words a clause may start with and still continue the previous clause's subject. */
-const CONTINUES = /^(?:其中|而|但|并|且|另外|同时)?(?:成交|合同|技术合同|项数|金额|交易|同比|较|比|增|减|下降|降|占|共|分别|平均|达|为|输出|吸纳|购买|签订|实现|总|均|其|位|居|排|跃|首|仍|继|已|约|所占|数量|涨幅|上升|提高|出现|有|是|在|规模|三地|两地|该|这|上述|以上|全年|年|\d|□)/;
+const CONTINUES = /^(?:其中|而|但|并|且|另外|同时)?(?:成交|合同|技术合同|项数|金额|交易|同比|较|比|增|减|下降|降|占|共|分别|平均|达|为|输出|吸纳|购买|签订|实现|总|均|其中|位|居|排|跃|首|仍|继|已|约|所占|数量|涨幅|上升|提高|出现|有|是|在|规模|三地|两地|该|这|上述|以上|全年|年|\d|□)/;
 
 /**
  * The subject a clause names before its first figure; 'ambiguous' when it names several (or an
