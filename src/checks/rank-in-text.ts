@@ -10,7 +10,7 @@
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Relation } from './evaluate.ts';
 import { interval } from './interval.ts';
-import { dimensionsOfKey, flowOfKey, isProse, TOTAL_KEY, withFlow } from './members.ts';
+import { dimensionsOfKey, flowOfKey, isProse, withFlow } from './members.ts';
 import { resultOf, type RoleInput } from './result.ts';
 import { figureName, type SourceView } from './source.ts';
 import { isTotalLabel, pickCell, topLevelItems, type RowRef, type Table } from './table.ts';

@@ -13,13 +13,12 @@
  * Prose ranks and shares are checked against the amounts by rank_in_text and share_of_base.
  * Serves every edition.
  */
-import { Dec } from './interval.ts';
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Relation } from './evaluate.ts';
-import { interval, intersects, type Interval } from './interval.ts';
+import { Dec, interval, intersects, type Interval } from './interval.ts';
 import { isAdditive } from './measures.ts';
 import { compositeParts, isProse } from './members.ts';
-import { passSummary, resultOf, type RoleInput } from './result.ts';
+import { passSummary, resultOf } from './result.ts';
 import { figureName, sumValue, type SourceView, type Value } from './source.ts';
 
 const KIND = 'same_figure';

@@ -18,77 +18,19 @@
  * - "前N名…依次为A、B…" lists the top N (ranks 1…N); "分别为" the set (each rank ≤ N).
  * Serves every edition: the words are the reports' own, no member is named here.
  */
-import {
-  baseMeasure,
-  flowWords,
-  growthSign,
-  isNationalBase,
-  isObjectPosition,
-  isShareCue,
-  lastMeasureCue,
-  maskParentheses,
-  measureCuesInOrder,
-  partnerFlow,
-  previousYearBefore,
-  sentenceYear,
-  shareBase,
-  type Flow,
-} from './cues.ts';
+import { flowWords, lastMeasureCue, previousYearBefore, sentenceYear, maskParentheses, type Flow } from './cues.ts';
 import { clauseFigures, type Figure } from './figures.ts';
 import type { Paragraph } from './paragraphs.ts';
-import { findMentions, type Mention, type Vocabulary } from './vocabulary.ts';
+import { readPercents, readPoints } from './percents.ts';
+import { JOIN, type ReadFigure, type State, type Statement, type Subject } from './statements.ts';
+import { clauseSubject, topicOf } from './subjects.ts';
+import { topList } from './top-lists.ts';
+import { findMentions, type Vocabulary } from './vocabulary.ts';
 
-/** Who a statement is about: one member, several summed, or none resolved yet. */
-export interface Subject {
-  /** The members named; empty for a subject the tables do not print (then `label` names it). */
-  mentions: Mention[];
-  /** The printed name of a subject no table prints ("工业", "管理部门"). */
-  label?: string;
-  /** Set when the subject is named as a trading partner ("引进境外技术"): its flow. */
-  partner: Flow | null;
-}
-
-/** One figure of a statement, read. */
-export interface ReadFigure {
-  figure: Figure;
-  /** Offset of the figure in the paragraph text. */
-  at: number;
-  measure: string;
-  year: number;
-  flow: Flow;
-  /** The single member of a composite subject the figure belongs to ("分别为 X、Y 和 Z"). */
-  part?: Mention;
-  /**
-   * For shares: what it is a share of: 'national', the mentions of the base member, or 'previous'
-   * (a bare "占总项数的": the subject of the sentence's previous statement).
-   */
-  base?: 'national' | 'previous' | Mention[];
-  /**
-   * For ranks: national, among the rows of a grouping the words name ("居长江经济带地区…首位"), or
-   * among the rows printed with the member; and whether exact or a bound.
-   */
-  rank?: { universe: 'national' | 'siblings' | Mention; bound: 'exact' | 'at_most' };
-}
-
-/** A subject and the figures printed about it. */
-export interface Statement {
-  subject: Subject | null;
-  /** Flow the statement's wording names ("" when none). */
-  flow: Flow;
-  figures: ReadFigure[];
-  /** Offset of the statement's first character in the paragraph text, and its text. */
-  at: number;
-  /** Index of the sentence in the paragraph (statements of one sentence share it). */
-  sentence: number;
-  /** Whether the sentence opens with 其中 (its "总…" refers to the sentence before). */
-  continues?: boolean;
-  text: string;
-}
+export type { ReadFigure, Statement, Subject } from './statements.ts';
 
 /** Separators of clauses within a sentence. */
 const CLAUSE = /[,;:]/;
-/** Words a mention group may be joined by. */
-const JOIN = /^(?:、|和|与|及|以及|、和)$/;
 
 /** Splits text into [offset, part] pieces at a separator class. */
 function pieces(text: string, sep: RegExp, offset: number): [number, string][] {
@@ -101,120 +43,6 @@ function pieces(text: string, sep: RegExp, offset: number): [number, string][] {
     }
   }
   return out;
-}
-
-/** Groups consecutive mentions joined by 、/和/与 into composite groups. */
-function groupMentions(clause: string, mentions: Mention[]): Mention[][] {
-  const groups: Mention[][] = [];
-  for (const m of mentions) {
-    const last = groups[groups.length - 1];
-    if (last && JOIN.test(clause.slice(last[last.length - 1].end, m.start))) last.push(m);
-    else groups.push([m]);
-  }
-  return groups;
-}
-
-/** Words a clause may start with and still continue the previous clause's subject. */
-const CONTINUES = /^(?:其中|而|但|并|且|另外|同时)?(?:成交|合同|技术合同|项数|金额|交易|同比|较|比|增|减|下降|降|占|共|分别|平均|达|为|输出|吸纳|购买|签订|实现|总|均|其中|位|居|排|跃|首|仍|继|已|约|所占|数量|涨幅|上升|提高|出现|有|是|在|规模|三地|两地|该|这|上述|以上|全年|年|\d|□)/;
-
-/**
- * The subject a clause names before its first figure; 'ambiguous' when it names several (or an
- * aggregate "A、B等9家", or begins with a noun the tables do not print: "技贸机构10.68亿元");
- * null when it continues the previous clause's subject.
- */
-function clauseSubject(clause: string, mentions: Mention[], firstFigure: number): Subject | 'ambiguous' | null {
-  const shareAt = clause.indexOf('占');
-  const limit = Math.min(firstFigure, shareAt < 0 ? clause.length : shareAt);
-  // "私营性质的技术贸易机构": the member is 私营; the kind of entity after 性质的 only qualifies it.
-  const groups = groupMentions(clause, mentions.filter((m) => m.end <= limit)).filter(
-    (g, i, all) => i === 0 || !/^(?:性质|类)的?$/.test(clause.slice(all[i - 1][all[i - 1].length - 1].end, g[0].start)),
-  );
-  const subjects: Subject[] = [];
-  let national: Subject | null = null;
-  let inverted: Subject | null = null;
-  for (const g of groups) {
-    const before = clause.slice(0, g[0].start);
-    if (g[g.length - 1].text.endsWith('等')) return { mentions: [], label: `${g.map((m) => m.text.replace(/等$/, '')).join('、')}等`, partner: null };
-    if (g.length === 1 && g[0].entry.keys.has('TOTAL')) {
-      if (/^(?:\d{4}年)?(?:其中)?$/.test(before) && /^(?:共|技术合同|签订|成交)/.test(clause.slice(g[0].end))) national = { mentions: g, partner: null };
-      continue;
-    }
-    // "…居首位的是德国": the member named after 的是 is what the next figures are about.
-    if (/的是$/.test(before) && firstFigure === clause.length) inverted = { mentions: g, partner: null };
-    // "排名前20位的高等院校": a part of the member, not the member.
-    if (/前[\d一二三四五六七八九十]+(?:名|位)的?$/.test(before)) return 'ambiguous';
-    const partner = partnerFlow(before);
-    if (partner) {
-      // Only a place (a member with a flow) is named as the partner of a trade; "输出到企业法人"
-      // is one side of a flow between two kinds of entity, which no table prints as a member.
-      if (!g.every((m) => [...m.entry.keys].some((k) => /(^|;)flow=/.test(k)))) return 'ambiguous';
-      if (isObjectPosition(before.replace(/(?:引进|吸纳|购买|来自|输出到|输出至|出口到|出口至|流向|面向|向|到)(?:了|的)?$/, ''))) continue;
-    }
-    // A list of three or more ("分别为北京、广东、江苏…") is what the figures after it are about.
-    if (!partner && isObjectPosition(before) && g.length < 3) continue;
-    // "广东输出到港澳的…", "企业法人吸纳企业法人的…": a flow between two parties.
-    if (!partner && /^(?:输出到|输出至|出口到|流向|吸纳自|来自|吸纳|输出)[\u4e00-\u9fff]/.test(clause.slice(g[g.length - 1].end)) && /(?:到|至|向|自)/.test(clause.slice(g[g.length - 1].end, limit).slice(0, 4))) return 'ambiguous';
-    subjects.push({ mentions: g, partner });
-  }
-  if (subjects.length === 0) {
-    if (national) return national;
-    if (inverted) return inverted;
-    return unknownSubject(clause.slice(0, limit), firstFigure < clause.length);
-  }
-  return subjects.length === 1 ? subjects[0] : 'ambiguous';
-}
-
-/** Words that make a clause head a predicate rather than a name. */
-const PREDICATE = /[为达是共签增减降占额数破过约近有实完合累计较比同居位]/;
-/** A head naming what the technology contracts serve ("服务于工业的技术合同", "环境保护类技术合同"). */
-const CONTRACTS_OF = /^(?:在)?(?:服务于|用于)?([\u4e00-\u9fff、]{2,16}?)(?:类)?的?技术合同/;
-
-/**
- * The subject of a clause head that names no member the tables print: a bare name before a figure
- * ("管理部门133.75亿元", "技贸机构10.68亿元") or what contracts serve ("服务于工业的技术合同…").
- * Such a subject is never matched with the tables; it keeps the figures from being given to the
- * previous subject. null when the head continues the previous subject.
- */
-function unknownSubject(head: string, hasFigure: boolean): Subject | null {
-  const served = CONTRACTS_OF.exec(head)?.[1];
-  if (served && !/签|共|成交|吸纳|输出|引进|出口|新增|累计|全年|全国|各类|据/.test(served)) return { mentions: [], label: served, partner: null };
-  const actor = ACTOR.exec(head)?.[1];
-  if (actor && !NOT_A_NAME.test(actor)) return { mentions: [], label: actor, partner: null };
-  const part = /^其中,?([\u4e00-\u9fff□]{2,14}?)的?$/.exec(head)?.[1];
-  if (hasFigure && part && !NOT_A_NAME.test(part)) return { mentions: [], label: part.replace(/□+/g, ''), partner: null };
-  if (hasFigure && /^[\u4e00-\u9fff□]{2,12}$/.test(head) && !PREDICATE.test(head) && !CONTINUES.test(head)) return { mentions: [], label: head.replace(/□+/g, ''), partner: null };
-  return null;
-}
-
-/** A head naming who signs or trades ("企业签订…", "大专院校输出…", "科研机构的技术交易额…"). */
-const ACTOR = /^([\u4e00-\u9fff]{2,6}?)(?:共计|共|累计)?(?:签订|输出|吸纳|购买|的技术交易额|技术交易额)/;
-/** Words that make a would-be name a phrase ("共签订", "全年", "据统计"). */
-const NOT_A_NAME = /签|共|成交|吸纳|输出|据|对|向|在|为|是|达|新增|累计|等|各类|全社会|全年|全国|该|其|年/;
-
-/** Mutable reading state of one sentence. */
-interface State {
-  subject: Subject | null;
-  flow: Flow | 'both';
-  levels: ReadFigure[];
-  statement: Statement | null;
-  /** Text of the current statement so far (for 分别 and measure cues). */
-  text: string;
-  sentence: number;
-  /** The paragraph's topic, for a sentence that names no subject of its own. */
-  topic: Subject | null;
-  /** The side a scope clause set for the rest of the sentence ("引进境外技术合同中，…"). */
-  context?: Flow;
-  continues: boolean;
-}
-
-/**
- * The topic a paragraph opens with: a first sentence without figures that names one member
- * ("长江经济带地区技术交易额稳步增长。全年共输出…").
- */
-function topicOf(sentence: string, vocabulary: Vocabulary): Subject | null {
-  if (clauseFigures(sentence).length) return null;
-  const groups = groupMentions(sentence, findMentions(sentence, vocabulary).filter((m) => !m.entry.keys.has('TOTAL')));
-  return groups.length === 1 && groups[0][0].start <= 2 ? { mentions: groups[0], partner: null } : null;
 }
 
 /** The measure of a level figure, or null when the words do not make it one the tables print. */
@@ -355,97 +183,3 @@ function readFigures(clause: string, at: number, figures: Figure[], state: State
   }
 }
 
-/** Reads a run of percentages: growth rates or shares, paired with levels, members or flows. */
-function readPercents(
-  clause: string,
-  run: Figure[],
-  respectively: boolean,
-  segmentPrinted: string,
-  state: State,
-  vocabulary: Vocabulary,
-  push: (r: Omit<ReadFigure, 'at' | 'year' | 'flow'> & { flow?: Flow }) => void,
-): void {
-  if (run[0].notLevel) return;
-  let segment = segmentPrinted;
-  const before = clause.slice(0, run[0].start);
-  const prior = state.text.slice(0, state.text.length - clause.length);
-  // "…涨幅亦位居首位，达32.02%": a bare "达" continues the previous clause's words.
-  if (!isShareCue(segment) && growthSign(segment) === 0 && /^(?:达|为|是|达到|高达|分别为|约为)?$/.test(before)) segment = (prior.replace(/,$/, '').split(',').pop() ?? '') + segment;
-  const share = isShareCue(segment) || (growthSign(segment) === 0 && /比例|比重|份额/.test(state.text) && /(?:为|是|达|到)$/.test(segment));
-  const organisations = share && /机构|主体/.test(before) && !/额|金额|项/.test(before);
-  const sign = share ? 0 : growthSign(segment) || growthSign(before);
-  if (!share && sign === 0) return;
-  const suffix = share ? '_share_pct' : '_growth_pct';
-  const coded = (measure: string) => (measure === 'org_count' || measure === 'staff_count' ? `x_${measure}` : measure) + suffix;
-  const signed = (g: Figure): Figure => (sign < 0 && !g.value.startsWith('-') ? { ...g, value: `-${g.value}` } : g);
-  let base: ReadFigure['base'];
-  if (share) {
-    const text = shareBase(segment);
-    const inBase = findMentions(text, vocabulary).filter((m) => !m.entry.keys.has('TOTAL'));
-    const bare = inBase.length === 0 && text !== '' && isNationalBase(text) && !/全国|合同|全部|各类/.test(text.split('的')[0]);
-    base = inBase.length === 1 ? [inBase[0]] : bare ? 'previous' : inBase.length === 0 && isNationalBase(text) ? 'national' : undefined;
-    if (!base) return;
-  }
-  const named = share ? baseMeasure(shareBase(segment)) : null;
-  const cue = lastMeasureCue(prior + ',' + before.replace(/占.*$/, ''));
-  if (cue === 'other') return;
-  const parts = state.subject!.mentions;
-  if (respectively) {
-    const levels = distinctMeasures(state.levels.map((l) => l.measure));
-    const cued = measureCuesInOrder(state.text);
-    const single = cue ?? named ?? (share ? 'turnover' : null);
-    const measures = levels.length >= run.length ? levels.slice(-run.length) : cued.length === run.length ? cued : null;
-    if (measures && !(parts.length === run.length && levels.length === 0)) {
-      run.forEach((g, k) => push({ figure: signed(g), measure: coded(measures[k]), base }));
-    } else if (parts.length === run.length && parts.length > 1) {
-      if (single) run.forEach((g, k) => push({ figure: signed(g), measure: coded(single), part: parts[k], base }));
-    } else if (state.flow === 'both' && run.length === 2) {
-      if (single) run.forEach((g, k) => push({ figure: signed(g), measure: coded(single), flow: k ? 'inflow' : 'outflow', base }));
-    }
-    return;
-  }
-  for (const g of run.length === 1 ? run : []) {
-    const measure = named ?? cue ?? (organisations ? 'org_count' : share ? 'turnover' : null);
-    if (measure) push({ figure: signed(g), measure: coded(measure), base });
-  }
-}
-
-/** The distinct measures of a list, in first-seen order. */
-function distinctMeasures(list: string[]): string[] {
-  return list.filter((m, i) => list.indexOf(m) === i);
-}
-
-/** A change of a share in points ("所占比例较2004年下降了2个百分点"). */
-function readPoints(f: Figure, segment: string, state: State, push: (r: Omit<ReadFigure, 'at' | 'year' | 'flow'>) => void): void {
-  if (!/比例|比重|份额|占比/.test(state.text) || !/(?:较|比)(?:上年|去年|\d{4}年)/.test(state.text)) return;
-  const sign = growthSign(segment);
-  if (sign === 0 || state.subject!.mentions.length !== 1) return;
-  const measure = lastMeasureCue(state.text.replace(/比例.*$/, '')) === 'contract_count' ? 'contract_count' : 'turnover';
-  push({ figure: sign < 0 ? { ...f, value: `-${f.value}` } : f, measure: `x_${measure}_share_change_pp`, base: 'national' });
-}
-
-/**
- * A top-N list ("前10名的省市依次为北京、湖北…", "北京、湖北、广东…居前三位"): a rank figure for
- * each member named (exact when 依次, else at most N).
- */
-function topList(sentence: string, at: number, vocabulary: Vocabulary, year: number, index: number): Statement[] {
-  const m = /前(\d+|[一二三四五六七八九十]+)(?:名|位)/.exec(sentence);
-  if (!m) return [];
-  const n = /^\d+$/.test(m[1]) ? Number(m[1]) : '一二三四五六七八九十'.indexOf(m[1]) + 1;
-  const mentions = findMentions(sentence, vocabulary).filter((x) => !x.entry.keys.has('TOTAL'));
-  const group = groupMentions(sentence, mentions).filter((g) => g.length === n).sort((a, b) => Math.abs(a[0].start - m.index) - Math.abs(b[0].start - m.index))[0];
-  if (!group || n < 2) return [];
-  const ordered = /依次/.test(sentence.slice(m.index, group[0].start));
-  const flow = flowWords(sentence.slice(0, Math.max(group[0].start, m.index)));
-  if (flow === 'both') return [];
-  const figures: ReadFigure[] = group.map((g, k) => ({
-    figure: { kind: 'rank', value: String(ordered ? k + 1 : n), decimals: 0, unit: '位', start: g.start, end: g.end },
-    at: at + g.start,
-    measure: 'turnover_rank',
-    year,
-    flow,
-    part: g,
-    rank: { universe: 'national', bound: ordered ? 'exact' : 'at_most' },
-  }));
-  return [{ subject: { mentions: group, partner: null }, flow, figures, at: at + group[0].start, text: sentence, sentence: index }];
-}
