@@ -11,6 +11,14 @@ import { exportCommand } from './export.ts';
 import { ingestCommand, rebuildCommand } from './ingest.ts';
 import { queryCommand } from './query.ts';
 
+/** An error nothing caught (a stray rejection, an 'error' event without listener): say so and end with its exit code. */
+function fatal(error: unknown): never {
+  console.error(errorLine(error));
+  process.exit(exitCodeFor(error));
+}
+process.on('uncaughtException', fatal);
+process.on('unhandledRejection', fatal);
+
 const program = new Command()
   .name('etl')
   .description('Technology-market annual reports → canonical observations in PostgreSQL, with reconciliation checks.')
