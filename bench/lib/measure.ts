@@ -28,16 +28,21 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
   return { ms: performance.now() - started, value };
 }
 
-/** A finished child process: wall time from spawn to exit, peak RSS (MiB) when known, output. */
+/**
+ * A finished child process: wall time from spawn to exit, and for a Node child its peak RSS
+ * (MiB) and the CPU time it used (user + system, ms; NaN otherwise), and its output. CPU time
+ * hardly depends on what else runs on the machine, wall time does.
+ */
 export interface ChildRun {
   ms: number;
   rssMb: number;
+  cpuMs: number;
   stdout: string;
 }
 
 /**
  * Runs `command args` in the repository root and waits for it. A Node child (`command` is
- * process.execPath) gets the RSS probe preloaded, so `rssMb` is its peak RSS; otherwise NaN.
+ * process.execPath) gets the probe of rss-probe.mjs preloaded, for `rssMb` and `cpuMs`.
  * Throws with the child's stderr when it exits with a non-zero code.
  */
 export async function runChild(command: string, args: string[], env: Record<string, string | undefined> = {}): Promise<ChildRun> {
@@ -61,8 +66,8 @@ export async function runChild(command: string, args: string[], env: Record<stri
   const ms = performance.now() - started;
   try {
     if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${code}: ${Buffer.concat(err).toString().trim()}`);
-    const rssMb = node ? Number(readFileSync(rssFile, 'utf8')) / 1024 : NaN;
-    return { ms, rssMb, stdout: Buffer.concat(out).toString() };
+    const usage = node ? (JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; cpuMs: number }) : { maxRSS: NaN, cpuMs: NaN };
+    return { ms, rssMb: usage.maxRSS / 1024, cpuMs: usage.cpuMs, stdout: Buffer.concat(out).toString() };
   } finally {
     rmSync(probeDir, { recursive: true, force: true });
   }

@@ -14,12 +14,15 @@ interface Target {
 
 const TARGETS: Target[] = [
   { label: 'rebuild of the fixtures, embedded (existing data directory) < 5 s', figure: 'rebuild.embedded.ms', show: fmtMs, met: (v) => v < 5000 },
+  { label: '  the same, CPU time (hardly affected by other load)', figure: 'rebuild.embedded.cpuMs', show: fmtMs, met: (v) => v < 5000 },
   { label: 'rebuild of the fixtures, embedded (fresh data directory) < 5 s', figure: 'rebuild.embedded.fresh.ms', show: fmtMs, met: (v) => v < 5000 },
+  { label: '  the same, CPU time', figure: 'rebuild.embedded.fresh.cpuMs', show: fmtMs, met: (v) => v < 5000 },
   { label: 'PDF: extract + transform ≤ 1.25× pdf-parse getText (warm)', figure: 'pdf.ratio.getText', show: fmtRatio, met: (v) => v <= 1.25 },
   { label: 'PDF: extract + transform ≤ 2.5× pdftotext (warm)', figure: 'pdf.ratio.pdftotext', show: fmtRatio, met: (v) => v <= 2.5 },
   { label: 'loader ≥ 50% of raw COPY rows/s, server', figure: 'load.server.ratio', show: fmtRatio, met: (v) => v >= 0.5 },
   { label: 'loader ≥ 50% of PGlite COPY rows/s, embedded', figure: 'load.embedded.ratio', show: fmtRatio, met: (v) => v >= 0.5 },
   { label: '30-edition corpus rebuilt (embedded) < 60 s', figure: 'scale.embedded.ms', show: fmtMs, met: (v) => v < 60_000 },
+  { label: '  the same, CPU time', figure: 'scale.embedded.cpuMs', show: fmtMs, met: (v) => v < 60_000 },
   { label: 'peak RSS, 30 editions ≤ 1.5× 3 editions (embedded)', figure: 'scale.embedded.rssRatio', show: fmtRatio, met: (v) => v <= 1.5 },
   { label: 'peak RSS, 30 editions ≤ 1.5× 3 editions (server)', figure: 'scale.server.rssRatio', show: fmtRatio, met: (v) => v <= 1.5 },
 ];

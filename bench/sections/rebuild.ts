@@ -15,12 +15,13 @@ import type { Figures } from '../lib/report.ts';
 
 const SCHEMA = 'bench';
 
-/** Prints one case: the medians of wall time and peak RSS. */
-function printCase(label: string, runs: RebuildRun[]): { ms: number; rssMb: number } {
+/** Prints one case: the medians of wall time, CPU time and peak RSS. */
+function printCase(label: string, runs: RebuildRun[]): { ms: number; cpuMs: number; rssMb: number } {
   const ms = median(runs.map((r) => r.ms));
+  const cpuMs = median(runs.map((r) => r.cpuMs));
   const rssMb = median(runs.map((r) => r.rssMb));
-  console.log(`  ${label.padEnd(34)} wall ${fmtMs(ms).padStart(8)}   peak RSS ${rssMb.toFixed(0).padStart(5)} MB   (${spread(runs.map((r) => r.ms), fmtMs)})`);
-  return { ms, rssMb };
+  console.log(`  ${label.padEnd(34)} wall ${fmtMs(ms).padStart(8)}   CPU ${fmtMs(cpuMs).padStart(8)}   peak RSS ${rssMb.toFixed(0).padStart(5)} MB   (wall ${spread(runs.map((r) => r.ms), fmtMs)})`);
+  return { ms, cpuMs, rssMb };
 }
 
 /** Runs `n` rebuilds with `config`, after `before()` for each. */
@@ -71,8 +72,10 @@ export async function benchRebuild(runs: number): Promise<Figures> {
     const cold = printCase('embedded, fresh data directory', await repeat(runs, fresh, false, () => rmSync(freshDir, { recursive: true, force: true })));
     const warm = printCase('embedded, existing data directory', await repeat(runs, existing, false));
     figures['rebuild.embedded.fresh.ms'] = cold.ms;
+    figures['rebuild.embedded.fresh.cpuMs'] = cold.cpuMs;
     figures['rebuild.embedded.fresh.rssMb'] = cold.rssMb;
     figures['rebuild.embedded.ms'] = warm.ms;
+    figures['rebuild.embedded.cpuMs'] = warm.cpuMs;
     figures['rebuild.embedded.rssMb'] = warm.rssMb;
     const server = await serverAvailable();
     if (server) {
@@ -83,9 +86,10 @@ export async function benchRebuild(runs: number): Promise<Figures> {
       figures['rebuild.server.rssMb'] = s.rssMb;
     } else console.log(`  server: skipped (${SERVER_URL.replace(/:[^:@/]*@/, ':***@')} does not answer)`);
     const help = [];
-    for (let i = 0; i < runs; i++) help.push((await runChild(process.execPath, [join(ROOT, 'bin', 'etl.js'), '--help'])).ms);
-    console.log(`  ${'start-up alone (etl --help)'.padEnd(34)} wall ${fmtMs(median(help)).padStart(8)}`);
-    figures['startup.ms'] = median(help);
+    for (let i = 0; i < runs; i++) help.push(await runChild(process.execPath, [join(ROOT, 'bin', 'etl.js'), '--help']));
+    const startup = { ms: median(help.map((h) => h.ms)), cpuMs: median(help.map((h) => h.cpuMs)) };
+    console.log(`  ${'start-up alone (etl --help)'.padEnd(34)} wall ${fmtMs(startup.ms).padStart(8)}   CPU ${fmtMs(startup.cpuMs).padStart(8)}`);
+    figures['startup.ms'] = startup.ms;
     printPhases('embedded, fresh data directory', await phases(runs, fresh, false, () => (rmSync(freshDir, { recursive: true, force: true }), true)));
     printPhases('embedded, existing data directory', await phases(runs, existing, false, () => false));
     if (server) printPhases('server', await phases(runs, existing, true, () => false));

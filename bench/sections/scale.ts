@@ -51,17 +51,18 @@ export async function benchScale(runs: number, editions: number): Promise<Figure
     for (const db of server ? ['embedded', 'server'] : ['embedded']) {
       const onServer = db === 'server';
       if (onServer) await dropSchema(SCHEMA);
-      const results: Record<number, { ms: number; rssMb: number }> = {};
+      const results: Record<number, { ms: number; cpuMs: number; rssMb: number }> = {};
       for (const [n, dir] of [[3, small], [editions, large]] as const) {
         const config = writeConfig(work, `${db}-${n}`, { sources: [dir], dataDir: join(work, `${db}-${n}-data`), schema: SCHEMA, concurrency: base.concurrency });
         const r = await rebuilds(runs, config, onServer);
-        results[n] = { ms: median(r.map((x) => x.ms)), rssMb: median(r.map((x) => x.rssMb)) };
+        results[n] = { ms: median(r.map((x) => x.ms)), cpuMs: median(r.map((x) => x.cpuMs)), rssMb: median(r.map((x) => x.rssMb)) };
         console.log(`    ${db.padEnd(8)} ${String(n).padStart(2)} editions (${fmtInt(r[0].observations).padStart(7)} observations): ` +
-          `wall ${fmtMs(results[n].ms).padStart(8)}   peak RSS ${results[n].rssMb.toFixed(0).padStart(5)} MB   (${spread(r.map((x) => x.ms), fmtMs)})`);
+          `wall ${fmtMs(results[n].ms).padStart(8)}   CPU ${fmtMs(results[n].cpuMs).padStart(8)}   peak RSS ${results[n].rssMb.toFixed(0).padStart(5)} MB   (wall ${spread(r.map((x) => x.ms), fmtMs)})`);
       }
       const growth = results[editions].rssMb / results[3].rssMb;
       console.log(`    ${db.padEnd(8)} RSS(${editions}) / RSS(3): ${fmtRatio(growth)}`);
       figures[`scale.${db}.ms`] = results[editions].ms;
+      figures[`scale.${db}.cpuMs`] = results[editions].cpuMs;
       figures[`scale.${db}.rssRatio`] = growth;
       if (onServer) await dropSchema(SCHEMA);
     }
