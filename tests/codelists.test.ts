@@ -192,7 +192,8 @@ describe('real seeds', () => {
 
   it('maps every observation the transform produces from the fixtures', async () => {
     const rows: MappableObservation[] = [];
-    for (const seed of goldenSeeds()) rows.push(...transformDocument(await extractSource(join(FIXTURES, `${seed}.txt`))).observations);
+    // Prose figures ("text") keep their member outside the codelists by design (src/transform/prose.ts).
+    for (const seed of goldenSeeds()) rows.push(...transformDocument(await extractSource(join(FIXTURES, `${seed}.txt`))).observations.filter((o) => o.tableRef !== 'text'));
     const maps = mapObservations(rows);
     expect(rows.length).toBeGreaterThan(1000);
     expect(unmappedList(rows, maps), unmappedList(rows, maps).join('\n')).toEqual([]);

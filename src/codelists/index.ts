@@ -124,7 +124,7 @@ const DIMENSION_HEADS: Record<string, string> = {
 
 const TOTALS = new Set(['合计', '总计', '全国']);
 const SUBTOTAL = '小计';
-/** Entity code of a subtotal row in a list of named institutions. */
+/** Entity code of a subtotal row in a list of named institutions (numbered by mapObservations). */
 const SUBTOTAL_CODE = '_ST';
 const TITLE_FLOWS: [RegExp, string][] = [[/输出/, 'outflow'], [/吸纳/, 'inflow'], [/认定登记/, 'registered']];
 const CONTRACT_MEASURE = /^(contract_count|turnover|tech_transaction_amount|avg_turnover)/;
@@ -233,7 +233,7 @@ export function mapDimensions(o: MappableObservation, context?: TableContext): D
       // needs the section it totals.
       if (label === SUBTOTAL && dim === ENTITY) dims.entity = SUBTOTAL_CODE;
       else if (label === SUBTOTAL) return unmapped('subtotal of a group the table does not name');
-      if (!dim) return unmapped(`total of a "${o.tableKind}" table: which codelist it totals needs the table context`);
+      else if (!dim) return unmapped(`total of a "${o.tableKind}" table: which codelist it totals needs the table context`);
       else if (dim === ENTITY) dims.entity = TOTAL_CODE;
       else if (scope && (dim === 'region' || dim === 'country')) dims.region = scope;
       else if (DIMENSIONS[dim].total) dims[dim] = DIMENSIONS[dim].total;
@@ -288,5 +288,13 @@ export function mapObservations(rows: MappableObservation[]): DimensionMapping[]
     else tables.set(keyOf(o), [o]);
   }
   const contexts = new Map([...tables].map(([k, t]) => [k, tableContext(t)]));
-  return rows.map((o) => mapDimensions(o, contexts.get(keyOf(o))));
+  // Subtotals of named institutions are numbered in the order the table prints them (_ST1, _ST2 …).
+  const seen = new Map<string, number>();
+  return rows.map((o) => {
+    const m = mapDimensions(o, contexts.get(keyOf(o)));
+    if (m.dimensions.entity !== SUBTOTAL_CODE) return m;
+    const k = `${keyOf(o)}\u0000${o.measure}\u0000${o.columnGroup}`;
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+    return { ...m, dimensions: { ...m.dimensions, entity: `${SUBTOTAL_CODE}${seen.get(k)}` } };
+  });
 }
