@@ -1,7 +1,8 @@
 /**
  * `etl query <sql>`: runs one read-only SQL statement against the warehouse (embedded or
  * server) and prints the rows — how README's example queries are run on the embedded database.
- * The statement runs in a READ ONLY transaction, so a query can never change the warehouse.
+ * Only one query statement is accepted, and it runs in a READ ONLY transaction, so a query can
+ * never change the warehouse.
  */
 import { sql } from 'kysely';
 import { stringify } from 'csv-stringify/sync';
@@ -12,6 +13,12 @@ import { openConfigured } from './warehouse.ts';
 export async function queryCommand(configPath: string, statement: string, format: 'table' | 'csv' | 'json'): Promise<void> {
   const { warehouse } = await openConfigured(configPath);
   try {
+    const refused = refuse(statement);
+    if (refused) {
+      console.error(`etl query: ${refused}`);
+      process.exitCode = EXIT.usage;
+      return;
+    }
     let rows: Record<string, unknown>[];
     try {
       rows = await warehouse.db.transaction().execute(async (trx) => {
@@ -29,6 +36,18 @@ export async function queryCommand(configPath: string, statement: string, format
   } finally {
     await warehouse.close();
   }
+}
+
+/**
+ * Why a statement is refused, or null: only one statement, and only a query (SELECT, WITH,
+ * TABLE, VALUES, EXPLAIN). A second statement could end the READ ONLY transaction ("…; commit;
+ * …") on a server, which takes several statements at once.
+ */
+function refuse(statement: string): string | null {
+  const body = statement.trim().replace(/;\s*$/, '');
+  if (body.includes(';')) return 'one statement at a time (no ";" inside the statement)';
+  if (!/^(select|with|table|values|explain)\b/i.test(body)) return 'only queries (SELECT, WITH, TABLE, VALUES, EXPLAIN) can be run';
+  return null;
 }
 
 /** Rows as a plain aligned text table (CJK characters count as two columns). */
