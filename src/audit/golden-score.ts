@@ -12,6 +12,7 @@
  * Every failure (error or warning) whose tested number (the printed value it checks) stands on no
  * line of any item is listed for a verdict.
  */
+import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import type { CheckResult } from '../model.ts';
 
@@ -67,26 +68,9 @@ export interface AuditScore {
   otherFailures: { seed: string; result: CheckResult }[];
 }
 
-/** Parses RFC 4180 CSV into records keyed by the header. */
+/** Parses RFC 4180 CSV into records keyed by the header (csv-parse). */
 function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  const [header, ...body] = rows;
-  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+  return parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
 }
 
 /** Reads one discrepancies.csv. Errors: the file cannot be read. */
