@@ -43,7 +43,7 @@ export async function benchScale(runs: number, editions: number): Promise<Figure
     for (const e of corpus.slice(0, 3)) copyFileSync(e.path, join(small, basename(e.path)));
     const same = corpus.filter((e) => e.sameProfile).length;
     console.log(`\nScale: a corpus of ${editions} editions made from ${new Set(corpus.map((e) => e.seed)).size} seeds ` +
-      `(${fmtInt(corpus.reduce((n, e) => n + e.scaledCells, 0))} cells ×10, years moved back by the variant number); ` +
+      `(${fmtInt(corpus.reduce((n, e) => n + e.scaled, 0))} cells ×10, years moved back by the variant number); ` +
       `${same}/${editions} editions transform and check exactly as their seed`);
     for (const e of corpus.filter((x) => !x.sameProfile)) console.log(`    ${basename(e.path)} differs from its seed:\n      seed:    ${e.seedProfile}\n      edition: ${e.profile}`);
     console.log(`  rebuild with concurrency ${base.concurrency}, median of ${runs}:`);
