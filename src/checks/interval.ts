@@ -14,6 +14,18 @@ const DecFloor = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_FLOOR })
 /** Constructor whose division rounds toward +∞ (upper bounds of quotients). */
 const DecCeil = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_CEIL });
 
+const POWERS = new Map<number, Decimal>();
+
+/** 10^n for an integer n, exact (memoised: units of printed digits and unit multipliers recur). */
+export function pow10(n: number): Decimal {
+  let p = POWERS.get(n);
+  if (!p) {
+    p = new Dec(10).pow(n);
+    POWERS.set(n, p);
+  }
+  return p;
+}
+
 /** The closed interval [lo, hi] (lo ≤ hi). */
 export interface Interval {
   lo: Decimal;

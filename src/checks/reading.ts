@@ -7,7 +7,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import type { Observation } from '../model.ts';
-import { Dec, type Interval } from './interval.ts';
+import { Dec, pow10, type Interval } from './interval.ts';
 import { isExactCount } from './measures.ts';
 
 /** How the digits beyond the printed ones were dropped. */
@@ -31,30 +31,46 @@ export interface Reader {
 export function makeReader(mode: ReadingMode, slackUnits: Decimal.Value = 0): Reader {
   const slack = new Dec(slackUnits);
   if (slack.isNeg()) throw new Error(`tolerance must not be negative (got ${slack})`);
+  // Observations are not changed once transformed, and checks read the same ones many times over:
+  // each reading is computed once per observation and target multiplier (released with them).
+  const cache = new WeakMap<Observation, Map<number, Interval>>();
+  const compute = (o: Observation, toMult: number): Interval => {
+    const v = new Dec(o.value);
+    const k = pow10(o.unitMult - toMult);
+    if (isExactCount(o)) return { lo: v.times(k), hi: v.times(k) };
+    const unit = pow10(-o.decimals);
+    const pad = unit.times(slack);
+    let lo: Decimal;
+    let hi: Decimal;
+    if (mode === 'round') {
+      lo = v.minus(unit.div(2));
+      hi = v.plus(unit.div(2));
+    } else if (v.isZero()) {
+      lo = unit.neg();
+      hi = unit;
+    } else if (v.isPos()) {
+      lo = v;
+      hi = v.plus(unit);
+    } else {
+      lo = v.minus(unit);
+      hi = v;
+    }
+    return { lo: lo.minus(pad).times(k), hi: hi.plus(pad).times(k) };
+  };
   return {
     mode,
     read(o, toMult = o.unitMult) {
-      const v = new Dec(o.value);
-      const k = new Dec(10).pow(o.unitMult - toMult);
-      if (isExactCount(o)) return { lo: v.times(k), hi: v.times(k) };
-      const unit = new Dec(10).pow(-o.decimals);
-      const pad = unit.times(slack);
-      let lo: Decimal;
-      let hi: Decimal;
-      if (mode === 'round') {
-        lo = v.minus(unit.div(2));
-        hi = v.plus(unit.div(2));
-      } else if (v.isZero()) {
-        lo = unit.neg();
-        hi = unit;
-      } else if (v.isPos()) {
-        lo = v;
-        hi = v.plus(unit);
-      } else {
-        lo = v.minus(unit);
-        hi = v;
+      let byMult = cache.get(o);
+      if (!byMult) {
+        byMult = new Map();
+        cache.set(o, byMult);
       }
-      return { lo: lo.minus(pad).times(k), hi: hi.plus(pad).times(k) };
+      let i = byMult.get(toMult);
+      if (!i) {
+        i = compute(o, toMult);
+        byMult.set(toMult, i);
+      }
+      return i;
     },
   };
 }

@@ -15,7 +15,7 @@
  */
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Relation } from './evaluate.ts';
-import { Dec, interval, intersects, type Interval } from './interval.ts';
+import { Dec, interval, pow10, intersects, type Interval } from './interval.ts';
 import { isAdditive } from './measures.ts';
 import { compositeParts, isProse } from './members.ts';
 import { passSummary, resultOf } from './result.ts';
@@ -117,7 +117,7 @@ function checkParts(v: SourceView, o: Observation): CheckResult | null {
     relation,
     evaluation: evaluate(relation, v.readers),
     inputs: [{ role: 'printed', obs: o }, ...total.inputs('sum')],
-    arithmetic: `${total.text} = ${parts.reduce((acc, p) => acc.plus(new Dec(p.value).times(new Dec(10).pow(p.unitMult - o.unitMult))), new Dec(0)).toString()}`,
+    arithmetic: `${total.text} = ${parts.reduce((acc, p) => acc.plus(new Dec(p.value).times(pow10(p.unitMult - o.unitMult))), new Dec(0)).toString()}`,
     printedText: `text:${o.line} ${o.value}`,
   });
 }

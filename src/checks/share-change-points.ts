@@ -10,7 +10,7 @@
 import { Decimal } from 'decimal.js';
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Relation } from './evaluate.ts';
-import { Dec, div, scale, sub, type Interval } from './interval.ts';
+import { Dec, div, pow10, scale, sub, type Interval } from './interval.ts';
 import { isProse, TOTAL_KEY } from './members.ts';
 import type { Reader } from './reading.ts';
 import { resultOf } from './result.ts';
@@ -28,7 +28,7 @@ function share(r: Reader, part: Value, base: Value): Interval | null {
 function roundings(x: Interval, places: number): Decimal[] {
   const lo = x.lo.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
   const hi = x.hi.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-  const step = new Dec(10).pow(-places);
+  const step = pow10(-places);
   const out: Decimal[] = [];
   for (let v = lo; v.lte(hi) && out.length < 20; v = v.plus(step)) out.push(v);
   return out;

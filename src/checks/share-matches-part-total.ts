@@ -10,7 +10,7 @@
  */
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Readers, type Relation } from './evaluate.ts';
-import { Dec, div, scale } from './interval.ts';
+import { Dec, div, pow10, scale } from './interval.ts';
 import { baseOf, isShare } from './measures.ts';
 import type { Reader } from './reading.ts';
 import { resultOf, skippedResult, sliceName, type Outcome, type RoleInput } from './result.ts';
@@ -129,7 +129,7 @@ function checkRow(
   const holds = outcomes.findIndex((o) => o.evaluation.outcome === 'pass');
   if (holds > 0) return resultOf({ ...outcomes[holds], note: `a share of ${bases[holds].name}` });
   const main = outcomes[0];
-  const unit = new Dec(10).pow(-share.obs.decimals);
+  const unit = pow10(-share.obs.decimals);
   const ev = main.evaluation;
   // Without the table total, only a near miss (truncation, one last-digit unit) shows which base is meant.
   if (!totalKnown && ev.outcome === 'fail' && !ev.truncation && ev.gap.gt(unit)) {

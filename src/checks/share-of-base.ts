@@ -9,7 +9,7 @@
  * only truncation explains is a warning too. Serves every edition.
  */
 import type { CheckResult, Observation } from '../model.ts';
-import { Dec, div, intersects, scale } from './interval.ts';
+import { Dec, div, pow10, intersects, scale } from './interval.ts';
 import { evaluate, type Relation } from './evaluate.ts';
 import { baseCandidates } from './measures.ts';
 import { isProse, nationalKeyFor, TOTAL_KEY } from './members.ts';
@@ -80,7 +80,7 @@ function checkShare(v: SourceView, s: Observation): CheckResult | null {
     let evaluation = evaluate(relation, v.readers);
     const rerounded = evaluation.outcome === 'fail' ? reroundedShare(v, s) : undefined;
     if (rerounded && evaluation.outcome === 'fail') evaluation = { ...evaluation, outcome: 'pass', truncation: false, gap: new Dec(0) };
-    const unit = new Dec(10).pow(-s.decimals);
+    const unit = pow10(-s.decimals);
     const nudged = evaluation.outcome === 'fail' && evaluation.gap.lte(unit) && enumeratedTo100(v, s);
     return resultOf({
       kind: KIND,

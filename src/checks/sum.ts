@@ -6,7 +6,7 @@
  */
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Readers, type Relation, type Target } from './evaluate.ts';
-import { Dec, sum, type Interval } from './interval.ts';
+import { Dec, pow10, sum, type Interval } from './interval.ts';
 import { baseUnit } from './measures.ts';
 import type { Reader } from './reading.ts';
 import { resultOf, skippedResult, type CheckKind, type ResultScope, type RoleInput } from './result.ts';
@@ -57,7 +57,7 @@ function terms(parts: Addend[]): string {
  */
 function arithmetic(parts: Addend[], mult: number): string {
   if (parts.length === 1) return terms(parts);
-  const scaled = parts.map((p) => new Dec(p.obs.value).times(new Dec(10).pow(p.obs.unitMult - mult)));
+  const scaled = parts.map((p) => new Dec(p.obs.value).times(pow10(p.obs.unitMult - mult)));
   const total = scaled.reduce((acc, v) => acc.plus(v), new Dec(0));
   const places = Math.max(0, ...parts.map((p) => p.obs.decimals - (p.obs.unitMult - mult)));
   return `${terms(parts)} = ${total.toFixed(places)}`;
