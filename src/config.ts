@@ -3,8 +3,9 @@
  * source folders, database, concurrency, tolerances, and per-table overrides. An unknown key,
  * a wrong type or a missing source folder is rejected with the zod path of the bad field.
  */
-import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_MAX_SOURCE_BYTES } from './extract/read.ts';
@@ -54,7 +55,7 @@ export async function loadConfig(path: string): Promise<Config> {
   if (!existsSync(file)) throw new ConfigError(`${path}: configuration file not found`);
   let mod: { default?: unknown };
   try {
-    mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    mod = await importModule(file);
   } catch (error) {
     throw new ConfigError(`${path}: the configuration cannot be loaded: ${loadFailure(error)}`, { cause: error });
   }
@@ -72,6 +73,28 @@ export async function loadConfig(path: string): Promise<Config> {
   return config;
 }
 
+/**
+ * Imports a configuration module. JavaScript is imported as it is. TypeScript (.ts, .mts, .cts)
+ * is bundled by esbuild (its relative imports inlined, packages left to Node) into a temporary
+ * module beside the file, so that its package imports resolve as from the file itself, imported,
+ * and deleted: the way Vite loads vite.config.ts, 20 ms where a TypeScript loader costs 0.5 s.
+ * Errors: esbuild's for a syntax error or an import it cannot resolve, or what the module throws.
+ */
+async function importModule(file: string): Promise<{ default?: unknown }> {
+  if (!/\.[cm]?ts$/.test(file)) return (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const { build } = await import('esbuild');
+  const { outputFiles } = await build({
+    entryPoints: [file], bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', write: false, logLevel: 'silent',
+  });
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomUUID()}.mjs`);
+  writeFileSync(temporary, outputFiles[0].contents);
+  try {
+    return (await import(pathToFileURL(temporary).href)) as { default?: unknown };
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
 /** One zod issue as "path: message"; an unknown key is named by its own path. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
@@ -82,14 +105,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${issue.path.join('.')}: ${issue.message}`;
 }
 
-/** Why importing a configuration module failed, with a hint for the usual module-format mistake. */
+/** Why importing a configuration module failed: the first error esbuild reports, with its line and column, else the message. */
 function loadFailure(error: unknown): string {
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('ERR_REQUIRE')) {
-    return `${message} (a TypeScript configuration outside a "type": "module" package must be named .mts)`;
-  }
-  return message;
+  const first = (error as { errors?: { text: string; location: { line: number; column: number } | null }[] }).errors?.[0];
+  if (first) return first.location ? `line ${first.location.line}, column ${first.location.column + 1}: ${first.text}` : first.text;
+  return error instanceof Error ? error.message.split('\n')[0] : String(error);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import type { SourceDocument } from '../model.ts';
 import { decodeText, type TextEncoding } from './decode.ts';
-import { InvalidPdfError, NoTextLayerError, PasswordProtectedPdfError, extractPdf } from './pdf.ts';
+import { InvalidPdfError, NoTextLayerError, PasswordProtectedPdfError } from './pdf-errors.ts';
 import { DEFAULT_MAX_SOURCE_BYTES, readSourceBytes } from './read.ts';
 import { EmptySourceError, SourceError, UnsupportedSourceTypeError } from './source-errors.ts';
 import { extractText } from './text.ts';
@@ -46,7 +46,8 @@ export async function extractSource(path: string, options: ExtractOptions = {}):
     );
   }
   const bytes = await readSourceBytes(path, options.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES);
-  if (ext === '.pdf') return extractPdf(path, bytes);
+  // pdf.js is imported only when a PDF is read (it costs a third of a second to load).
+  if (ext === '.pdf') return (await import('./pdf.ts')).extractPdf(path, bytes);
   const { text, encoding } = decodeText(path, bytes);
   if (!text.trim()) throw new EmptySourceError(path, 'the file holds only white space, no text', 'check that the extraction or copy worked');
   const doc: TextSourceDocument = { ...(await extractText(path, bytes, text)), kind: 'text', encoding };
