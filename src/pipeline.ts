@@ -7,15 +7,12 @@
 import { readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
-import { runChecks } from './checks/index.ts';
 import { isDirectory, type Config } from './config.ts';
-import { SOURCE_EXTENSIONS, extractSource, failureHint, type TextSourceDocument } from './extract/index.ts';
-import type { PdfSourceDocument } from './extract/pdf.ts';
+import { SOURCE_EXTENSIONS } from './extract/index.ts';
 import type { Warehouse } from './load/db.ts';
 import { DatabaseUnreachableError } from './load/errors.ts';
 import { loadSource, markInterruptedLoads, type InterruptedLoad } from './load/loader.ts';
-import type { SourceDocument } from './model.ts';
-import { transformDocument } from './transform/index.ts';
+import { startPreparer } from './prepare/pool.ts';
 
 /** What happened to one source in a run. Counts are of this source's records. Every key is always present. */
 export interface SourceSummary {
@@ -81,59 +78,71 @@ export async function listSources(paths: string[]): Promise<string[]> {
 }
 
 /**
- * Progress callback. Phases of one source, in order: 'start', 'extracted' (its lines read),
- * 'transformed' (tables found, checks run), 'loading' (its turn to write), 'done' (with its
- * summary; also right after 'start' or 'extracted' when it failed).
+ * Progress callback. Phases of one source, in order: 'start' (its preparation begins),
+ * 'extracted' (its lines read), 'transformed' (tables found, checks run), 'loading' (its turn to
+ * write), 'done' (with its summary; also right after 'start' or 'extracted' when it failed).
  */
 export type Progress = (event: { phase: 'start' | 'extracted' | 'transformed' | 'loading' | 'done'; path: string; summary?: SourceSummary }) => void;
 
 /**
- * Ingests source files into the warehouse. First marks loads of earlier runs whose process died
- * as failed (interrupted). Returns one summary per file, in the order given. At most
- * `config.concurrency` sources are in progress at once (read, transformed and checked, or waiting
- * for their turn to load), so at most that many are held in memory. Never throws for a bad
- * source (its summary has status 'failed', the error and a hint); throws DatabaseFailedError (or
- * DatabaseUnreachableError) when the database itself fails, after which nothing more is loaded.
+ * Ingests source files into the warehouse. Sources are prepared (extracted, transformed, checked:
+ * prepare/) at once, on `config.concurrency` worker threads, while the warehouse is still being
+ * opened; then loaded one at a time, in the order they are ready. First marks loads of earlier
+ * runs whose process died as failed (interrupted). Returns one summary per file, in the order
+ * given. Memory is bounded whatever the number of files: at most `config.concurrency` sources
+ * are being prepared and at most one more is held waiting for its load, each released once
+ * loaded. Never throws for a bad source (its summary has status 'failed', the error and a hint);
+ * throws what `warehouse` rejects with, or DatabaseFailedError (or DatabaseUnreachableError)
+ * when the database itself fails, after which nothing more is loaded.
  */
-export async function ingest(warehouse: Warehouse, files: string[], config: Config, progress: Progress = () => {}): Promise<IngestResult> {
-  const interrupted = await guard('marking interrupted loads', () => markInterruptedLoads(warehouse.db));
-  const limit = pLimit(config.concurrency);
+export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: string[], config: Config, progress: Progress = () => {}): Promise<IngestResult> {
+  const preparer = await startPreparer(config.concurrency, { maxBytes: config.maxSourceBytes, tolerance: config.tolerance });
+  // The warehouse opens while the first sources are prepared; every load waits for it.
+  const ready = Promise.resolve(warehouse).then(async (w) => ({ w, interrupted: await guard('marking interrupted loads', () => markInterruptedLoads(w.db)) }));
+  ready.catch(() => {}); // observed by the loads, and awaited below
+  const held = pLimit(config.concurrency + 1);
+  const preparing = pLimit(config.concurrency);
   const loadQueue = pLimit(1);
   const one = async (path: string): Promise<SourceSummary> => {
-    progress({ phase: 'start', path });
     const base: SourceSummary = {
       name: basename(path), path, status: 'failed', edition: null, tables: 0, observations: 0, findings: 0,
       checksPassed: 0, checksFailed: 0, checksWarned: 0, checksSkipped: 0, warnings: [], error: null, hint: null,
     };
+    const prepared = await preparing(() => {
+      progress({ phase: 'start', path });
+      return preparer.prepare(path, (phase) => progress({ phase, path }));
+    });
     let summary: SourceSummary;
-    try {
-      const doc = await extractSource(path, { maxBytes: config.maxSourceBytes });
-      progress({ phase: 'extracted', path });
-      const result = transformDocument(doc);
-      const checks = runChecks(result.observations, { tolerance: config.tolerance });
-      progress({ phase: 'transformed', path });
-      const { lines: _lines, ...meta } = doc;
+    if (!prepared.ok) summary = { ...base, error: prepared.error, hint: prepared.hint };
+    else {
+      const { meta, result, checks } = prepared;
+      const { w } = await ready;
       const outcome = await loadQueue(() => {
         progress({ phase: 'loading', path });
-        return guard(`loading ${doc.name}`, () => loadSource(warehouse.db, meta, result, checks));
+        return guard(`loading ${meta.name}`, () => loadSource(w.db, meta, result, checks));
       });
       summary = {
-        ...base, name: doc.name, status: outcome.status, edition: result.edition, tables: result.tables.length,
+        ...base, name: meta.name, status: outcome.status, edition: result.edition, tables: result.tables.length,
         observations: outcome.observations, findings: result.findings.length,
         checksPassed: checks.filter((c) => c.status === 'pass').length,
         checksFailed: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
         checksWarned: checks.filter((c) => c.status === 'fail' && c.severity !== 'error').length,
         checksSkipped: checks.filter((c) => c.status === 'skipped').length,
-        warnings: sourceWarnings(doc),
+        warnings: prepared.warnings,
       };
-    } catch (error) {
-      if (error instanceof DatabaseFailedError || error instanceof DatabaseUnreachableError) throw error;
-      summary = { ...base, error: error instanceof Error ? error.message : String(error), hint: failureHint(error) };
     }
     progress({ phase: 'done', path, summary });
     return summary;
   };
-  return { sources: await Promise.all(files.map((f) => limit(() => one(f)))), interrupted };
+  try {
+    const sources = await Promise.all(files.map((f) => held(() => one(f))));
+    return { sources, interrupted: (await ready).interrupted };
+  } catch (error) {
+    held.clearQueue();
+    throw error;
+  } finally {
+    await preparer.close();
+  }
 }
 
 /** Runs a database step; a failure of the database itself becomes a DatabaseFailedError naming the step. */
@@ -159,37 +168,4 @@ function isDatabaseFailure(error: unknown): boolean {
   if (typeof code === 'string' && ['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'].includes(code)) return true;
   const message = error instanceof Error ? error.message : '';
   return /Connection terminated|Client has encountered a connection error|PGlite is closed/i.test(message);
-}
-
-/** The warnings of a source that loaded (see SourceSummary.warnings). */
-function sourceWarnings(doc: SourceDocument): string[] {
-  const warnings: string[] = [];
-  if (doc.kind === 'text') {
-    const { encoding } = doc as TextSourceDocument;
-    if (encoding !== 'utf-8') warnings.push(`read as ${encoding.toUpperCase()} text (not UTF-8)`);
-    return warnings;
-  }
-  const pdf = doc as PdfSourceDocument;
-  for (const f of pdf.failedPages) warnings.push(`page ${f.page} of ${pdf.pages} could not be read (${f.message}); its figures are missing`);
-  if (pdf.textlessPages.length) {
-    warnings.push(`${plural(pdf.textlessPages.length, 'page')} without text (${ranges(pdf.textlessPages)}): blank, or scanned and needing OCR; any figures on them are missing`);
-  }
-  return warnings;
-}
-
-/** "1 page", "3 pages". */
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Sorted page numbers as ranges: [1, 2, 3, 7] → "1–3, 7". */
-function ranges(pages: number[]): string {
-  const out: string[] = [];
-  for (let i = 0; i < pages.length; i++) {
-    let j = i;
-    while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
-    out.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
-    i = j;
-  }
-  return out.join(', ');
 }

@@ -78,15 +78,12 @@ export function scale(a: Interval, k: Decimal.Value): Interval {
  */
 export function div(a: Interval, b: Interval): Interval | null {
   if (b.lo.lte(0) && b.hi.gte(0)) return null;
-  const los: Decimal[] = [];
-  const his: Decimal[] = [];
-  for (const x of [a.lo, a.hi]) {
-    for (const y of [b.lo, b.hi]) {
-      los.push(new DecFloor(x).div(y));
-      his.push(new DecCeil(x).div(y));
-    }
-  }
-  return { lo: new Dec(Dec.min(...los)), hi: new Dec(Dec.max(...his)) };
+  // The quotient is monotone in each argument on an interval without 0: its bounds are the
+  // quotients of the ends the signs pick (two divisions instead of all four pairs).
+  const [lo, hi] = b.lo.isPos()
+    ? [[a.lo, a.lo.isNeg() ? b.lo : b.hi], [a.hi, a.hi.isNeg() ? b.hi : b.lo]]
+    : [[a.hi, a.hi.isNeg() ? b.lo : b.hi], [a.lo, a.lo.isNeg() ? b.hi : b.lo]];
+  return { lo: new Dec(new DecFloor(lo[0]).div(lo[1])), hi: new Dec(new DecCeil(hi[0]).div(hi[1])) };
 }
 
 /** Whether the two intervals share at least one value. */

@@ -62,10 +62,11 @@ async function listOrRefuse(paths: string[]): Promise<string[]> {
 }
 
 /**
- * Loads the configuration, lists the sources, opens the warehouse (nothing is written before
- * these three succeed), empties it for a rebuild, ingests and prints the summary. Errors (after printing the JSON document with
- * --format json): ConfigError, UsageError, DatabaseUnreachableError, WarehouseInUseError,
- * DatabaseFailedError, anything unexpected.
+ * Loads the configuration and lists the sources (nothing is done before these succeed), then
+ * opens the warehouse and empties it for a rebuild while the first sources are already being
+ * prepared (nothing is written before it is open), ingests and prints the summary. Errors (after
+ * printing the JSON document with --format json): ConfigError, UsageError,
+ * DatabaseUnreachableError, WarehouseInUseError, DatabaseFailedError, anything unexpected.
  */
 async function run(command: RunSummary['command'], configPath: string, options: RunOptions, files: (sources: string[]) => Promise<string[]>): Promise<void> {
   const started = Date.now();
@@ -73,17 +74,19 @@ async function run(command: RunSummary['command'], configPath: string, options: 
   try {
     const config = await loadConfig(configPath);
     const list = await files(config.sources);
-    const warehouse = await openFor(config);
-    summary.warehouse = warehouse.location;
-    try {
+    const opening = openFor(config).then(async (warehouse) => {
+      summary.warehouse = warehouse.location;
       if (command === 'rebuild') await clearWarehouse(warehouse.db);
-      const { sources, interrupted } = await ingest(warehouse, list, config, progress(list.length, options));
+      return warehouse;
+    });
+    try {
+      const { sources, interrupted } = await ingest(opening, list, config, progress(list.length, options));
       summary.sources = sources;
       summary.interruptedLoads = interrupted.map(interruptedJson);
       summary.totals = totalsOf(sources);
       summary.exitCode = sources.some((s) => s.status === 'failed') ? EXIT.sourcesFailed : EXIT.ok;
     } finally {
-      await warehouse.close();
+      await (await opening.catch(() => null))?.close();
     }
   } catch (error) {
     summary.exitCode = exitCodeFor(error);

@@ -1,1 +1,23 @@
-export {};
+/**
+ * The worker thread of the preparer pool (pool.ts, run by piscina): prepares one source per task
+ * and reports its stages on the task's MessagePort, then END_OF_STAGES. Loaded from the CLI's bundle (bin/bundle.js).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import { END_OF_STAGES } from './pool.ts';
+import { prepareSource, type FailedSource, type PrepareOptions, type PreparedSource } from './prepare.ts';
+
+/** One task: the source's path, the options, and the port its stages are posted on. */
+export interface PrepareTask {
+  path: string;
+  options: PrepareOptions;
+  port: MessagePort;
+}
+
+/** Prepares the task's source (see prepareSource); END_OF_STAGES is posted when it is done. */
+export default async function prepareTask({ path, options, port }: PrepareTask): Promise<PreparedSource | FailedSource> {
+  try {
+    return await prepareSource(path, options, (phase) => port.postMessage(phase));
+  } finally {
+    port.postMessage(END_OF_STAGES);
+  }
+}

@@ -37,8 +37,8 @@ export interface Vocabulary {
   entries: Map<string, Entry>;
   /** Words that put a member into another population's table ("重大" → 附表4). */
   qualifiers: Map<string, string>;
-  /** Longest label length, to bound the search. */
-  longest: number;
+  /** The lengths of the labels starting with each character, longest first: what a match at that character can be. */
+  lengths: Map<string, number[]>;
 }
 
 /** Labels that name no member of their own. */
@@ -127,7 +127,14 @@ export function buildVocabulary(tableObservations: readonly Observation[], index
   }
   for (const [text, key] of fuzzy) if (!entries.get(text) || entries.get(text)!.fuzzy) add(entries, text, key, true);
   if (index.keys().includes(TOTAL_KEY)) for (const w of ['全国', '全年']) entries.set(w, { keys: new Set([TOTAL_KEY]), fuzzy: false });
-  return { entries, qualifiers: qualifiersOf(tableObservations, minority), longest: Math.max(0, ...[...entries.keys()].map((k) => k.length)) };
+  const lengths = new Map<string, number[]>();
+  for (const text of entries.keys()) {
+    const list = lengths.get(text[0]) ?? [];
+    if (!list.includes(text.length)) list.push(text.length);
+    lengths.set(text[0], list);
+  }
+  for (const list of lengths.values()) list.sort((a, b) => b - a);
+  return { entries, qualifiers: qualifiersOf(tableObservations, minority), lengths };
 }
 
 /**
@@ -148,7 +155,8 @@ export function findMentions(clause: string, vocabulary: Vocabulary): Mention[] 
   let i = 0;
   while (i < clause.length) {
     let found: Mention | null = null;
-    for (let n = Math.min(vocabulary.longest, clause.length - i); n >= 2; n--) {
+    for (const n of vocabulary.lengths.get(clause[i]) ?? []) {
+      if (i + n > clause.length) continue;
       const text = clause.slice(i, i + n);
       const entry = vocabulary.entries.get(text);
       if (!entry) continue;
