@@ -31,8 +31,11 @@ export interface ColumnStats {
 
 /** Order of magnitude of a cell (a heuristic score, never a value: floats are fine here). */
 function magnitude(value: string): number | null {
-  const digits = value.replace(/^-/, '').split('.')[0].replace(/^0+/, '');
-  return digits.length ? digits.length : null;
+  // The digits before the point, sign and leading zeros excluded.
+  const end = value.includes('.') ? value.indexOf('.') : value.length;
+  let start = value.startsWith('-') ? 1 : 0;
+  while (start < end && value[start] === '0') start++;
+  return end > start ? end - start : null;
 }
 
 /** Learns per-column statistics from placements of unambiguous rows. */
@@ -58,9 +61,8 @@ export function columnStats(placements: PlacedCell[][], width: number): ColumnSt
 }
 
 /** Extra cost of a cell that does not look like the column's other cells. */
-function statsCost(cell: Cell, shape: Shape, stats: ColumnStats | undefined): number {
+function statsCost({ cell, magnitude: m }: Candidate, shape: Shape, stats: ColumnStats | undefined): number {
   if (!stats || cell.kind !== 'number') return 0;
-  const m = magnitude(cell.value);
   let cost = 0;
   if (shape === 'rank' && stats.max !== null && Number(cell.value) > stats.max * 2 + 5) cost += 4;
   if (m !== null && stats.magnitude !== null) cost += 0.4 * Math.min(4, Math.abs(m - stats.magnitude));
@@ -102,6 +104,7 @@ function skipCost(shape: Shape): number {
 export function placeCells(tokens: string[], columns: Column[], stats?: ColumnStats[]): PlacedCell[] | null {
   const n = tokens.length;
   const m = columns.length;
+  const candidates = candidatesOf(tokens);
   // best[i][j]: least cost having used i tokens and j columns.
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(Infinity));
   const from: ([number, number, Cell | null] | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null));
@@ -116,9 +119,10 @@ export function placeCells(tokens: string[], columns: Column[], stats?: ColumnSt
         from[i][j + 1] = [i, j, null];
       }
       for (let k = i + 1; k <= n && k - i <= 5; k++) {
-        const cell = cellOf(tokens, i, k);
-        if (!cell) continue;
-        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(cell, columns[j].shape, stats?.[j]) + groupingCost(k - i);
+        const candidate = candidates[i][k - i - 1];
+        if (!candidate) continue;
+        const { cell } = candidate;
+        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j]) + groupingCost(k - i);
         if (cost < best[k][j + 1]) {
           best[k][j + 1] = cost;
           from[k][j + 1] = [i, j, cell];
@@ -137,6 +141,34 @@ export function placeCells(tokens: string[], columns: Column[], stats?: ColumnSt
   return placed;
 }
 
+/** A cell some tokens of a row can form, with its order of magnitude (null for a null marker). */
+interface Candidate {
+  cell: Cell;
+  magnitude: number | null;
+}
+
+/** The candidates of every token list seen (rows are split several times: stats, then cells). */
+const CANDIDATES = new WeakMap<string[], (Candidate | null)[][]>();
+
+/**
+ * Every cell a row's tokens can form: `[i][w - 1]` is what tokens i..i+w-1 make (w ≤ 5), or
+ * null. Computed once per token list (a row's tokens never change once classified).
+ */
+function candidatesOf(tokens: string[]): (Candidate | null)[][] {
+  let table = CANDIDATES.get(tokens);
+  if (table) return table;
+  table = tokens.map((_, i) => {
+    const row: (Candidate | null)[] = [];
+    for (let k = i + 1; k <= tokens.length && k - i <= 5; k++) {
+      const cell = cellOf(tokens, i, k);
+      row.push(cell && { cell, magnitude: cell.kind === 'number' ? magnitude(cell.value) : null });
+    }
+    return row;
+  });
+  CANDIDATES.set(tokens, table);
+  return table;
+}
+
 /**
  * The cell tokens i..k-1 form, or null. A token holding spaces is a whole cell the PDF's
  * geometry delimited ("83 171"): it stands alone and its spaces are thousands groups.
@@ -153,11 +185,12 @@ function cellOf(tokens: string[], i: number, k: number): Cell | null {
  */
 export function cellCountRange(tokens: string[]): { min: number; max: number } {
   const n = tokens.length;
+  const candidates = candidatesOf(tokens);
   const fewest = new Array(n + 1).fill(Infinity);
   fewest[0] = 0;
   for (let i = 0; i < n; i++) {
     if (fewest[i] === Infinity) continue;
-    for (let k = i + 1; k <= n && k - i <= 5; k++) if (cellOf(tokens, i, k)) fewest[k] = Math.min(fewest[k], fewest[i] + 1);
+    for (let k = i + 1; k <= n && k - i <= 5; k++) if (candidates[i][k - i - 1]) fewest[k] = Math.min(fewest[k], fewest[i] + 1);
   }
   return { min: fewest[n], max: n };
 }
