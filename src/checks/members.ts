@@ -124,6 +124,8 @@ export interface MemberIndex {
   universeOf(o: Observation): string;
   /** Every key with at least one printing. */
   keys(): string[];
+  /** The keys with a flow that are `key` on some flow ("region=110000" → "flow=outflow;region=110000", …), in keys() order. */
+  flowVariants(key: string): string[];
   /** Measures printed for a key in a year (tables only). */
   measuresOf(key: string, year: number): string[];
   /** The first table observation printed under a key (its row label, table), or undefined. */
@@ -172,6 +174,8 @@ export function indexMembers(observations: readonly Observation[]): MemberIndex 
   const groupings = groupingParts(observations, keyOf, totals);
 
   const printings = (key: string, year: number, measure: string) => bySlot.get(slot(key, year, measure)) ?? [];
+  const keys = [...new Set([...bySlot.keys()].map((s) => s.split('|')[0]))];
+  let variants: Map<string, string[]> | undefined;
   return {
     keyOf,
     printings,
@@ -189,7 +193,18 @@ export function indexMembers(observations: readonly Observation[]): MemberIndex 
     universeOf(o) {
       return isProse(o) ? (o.dimensions['text.universe'] ?? 'text') : (totals.get(`${o.tableRef}|${o.columnGroup}`) ?? `table:${o.tableRef}`);
     },
-    keys: () => [...new Set([...bySlot.keys()].map((s) => s.split('|')[0]))],
+    keys: () => keys,
+    flowVariants(key) {
+      if (!variants) {
+        variants = new Map();
+        for (const k of keys) {
+          if (!flowOfKey(k)) continue;
+          const flowless = withFlow(k, '');
+          variants.set(flowless, [...(variants.get(flowless) ?? []), k]);
+        }
+      }
+      return variants.get(key) ?? [];
+    },
     anyPrinting: (key) => first.get(key),
     measuresOf: (key, year) => measuresByKeyYear.get(`${key}|${year}`) ?? [],
   };

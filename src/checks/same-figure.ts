@@ -66,8 +66,8 @@ function checkGroup(v: SourceView, list: Observation[]): CheckResult[] {
   const comparable = (a: Observation, b: Observation) => elsewhere(a, b) && v.populations.compatible(a, b);
   if (!list.some((a) => list.some((b) => comparable(a, b)))) return [];
   const agree = (a: Observation, b: Observation) => intersects(r.read(a, mult), r.read(b, mult));
-  const support = (o: Observation) => list.filter((x) => comparable(x, o) && agree(x, o)).length;
-  const reference = [...list].sort((a, b) => support(b) - support(a) || rank(b) - rank(a) || a.line - b.line)[0];
+  const support = new Map(list.map((o) => [o, list.filter((x) => comparable(x, o) && agree(x, o)).length]));
+  const reference = [...list].sort((a, b) => support.get(b)! - support.get(a)! || rank(b) - rank(a) || a.line - b.line)[0];
   const odd = list.filter((o) => comparable(o, reference) && !agree(o, reference));
   if (!odd.length) {
     const first = list[0];
