@@ -81,10 +81,11 @@ export function runChecks(observations: readonly Observation[], opts: CheckOptio
   const kinds = opts.kinds ?? CHECK_KINDS;
   for (const k of kinds) if (!(k in CHECKS)) throw new Error(`unknown check kind "${k}"`);
   const readers = readersFor(opts.tolerance);
-  const tables = groupTables(observations.filter((o) => !isProse(o)));
+  const grouped = groupTables(observations);
+  const tables = grouped.filter((t) => !isProse(t));
   const perTable = tables.flatMap((t) => kinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'table' in c ? c.table(t, readers) : []; }));
   const sourceKinds = kinds.filter((k) => 'source' in CHECKS[k as keyof typeof CHECKS]);
   if (!sourceKinds.length) return perTable;
-  const view = sourceView(observations, readers);
+  const view = sourceView(observations, readers, grouped);
   return [...perTable, ...sourceKinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'source' in c ? c.source(view) : []; })];
 }

@@ -69,7 +69,8 @@ export function mul(a: Interval, b: Interval): Interval {
 
 /** a · k for an exact constant k (e.g. 100 for a percentage, 10^4 for 亿元 → 万元). */
 export function scale(a: Interval, k: Decimal.Value): Interval {
-  return mul(a, point(k));
+  const d = new Dec(k);
+  return d.isNeg() ? { lo: a.hi.times(d), hi: a.lo.times(d) } : { lo: a.lo.times(d), hi: a.hi.times(d) };
 }
 
 /**

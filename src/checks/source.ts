@@ -25,8 +25,8 @@ export interface SourceView {
   readers: Readers;
 }
 
-/** Builds the view of one source. */
-export function sourceView(observations: readonly Observation[], readers: Readers): SourceView {
+/** Builds the view of one source; `tables` are its observations grouped by groupTables, when the caller has them already. */
+export function sourceView(observations: readonly Observation[], readers: Readers, tables: Table[] = groupTables(observations)): SourceView {
   const index = indexMembers(observations);
   const statements = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -41,7 +41,7 @@ export function sourceView(observations: readonly Observation[], readers: Reader
     observations,
     index,
     populations: populations(observations, index),
-    tables: new Map(groupTables(observations).map((t) => [t.tableRef, t])),
+    tables: new Map(tables.map((t) => [t.tableRef, t])),
     statements,
     readers,
   };
