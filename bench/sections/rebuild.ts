@@ -2,8 +2,9 @@
  * End-to-end `etl rebuild` of the bundled fixtures (the configuration's sources), as a user runs
  * it: into the embedded database with a fresh data directory (PGlite's initdb included) and
  * with an existing one, and into the PostgreSQL server; wall time and peak RSS of the whole
- * process. Then where the time goes (bench/lib/phases.ts), and what starting the command alone
- * costs (`etl --help`: Node, tsx and the imports).
+ * process. Then when things happen in it (bench/lib/timeline.ts), what each stage costs in one
+ * thread (bench/lib/phases.ts), and what starting the command alone costs (`etl --help`: Node,
+ * the bundle and its imports).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { loadConfig } from '../../src/config.ts';
 import { dropSchema, runRebuild, serverAvailable, SERVER_URL, writeConfig, type RebuildRun } from '../lib/cli.ts';
 import { fmtInt, fmtMs, median, ROOT, runChild, runScript, spread } from '../lib/measure.ts';
 import type { Figures } from '../lib/report.ts';
+import { rebuildTimeline, type Timeline } from '../lib/timeline.ts';
 
 const SCHEMA = 'bench';
 
@@ -36,6 +38,21 @@ async function repeat(n: number, configPath: string, server: boolean, before: ()
   return runs;
 }
 
+/** The median of each moment of `n` timelines (bench/lib/timeline.ts). */
+async function timelines(n: number, configPath: string, server: boolean): Promise<Timeline> {
+  const all: Timeline[] = [];
+  for (let i = 0; i < n; i++) all.push(await rebuildTimeline(configPath, { DATABASE_URL: server ? SERVER_URL : '' }));
+  return Object.fromEntries(Object.keys(all[0]).map((k) => [k, median(all.map((t) => t[k as keyof Timeline]))])) as unknown as Timeline;
+}
+
+/** Prints a timeline on one line. */
+function printTimeline(label: string, t: Timeline): void {
+  const s = (v: number) => `${v.toFixed(2)} s`;
+  console.log(`  timeline, ${label} (seconds from spawn; median):
+    first source starts ${s(t.firstStart)}, warehouse open ${s(t.warehouseReady)}, ` +
+    `all prepared ${s(t.allPrepared)}, last load done ${s(t.lastLoaded)}, exit ${s(t.exit)}`);
+}
+
 /** Median milliseconds per phase over `n` runs of bench/lib/phases.ts. */
 async function phases(n: number, configPath: string, server: boolean, fresh: () => boolean): Promise<Record<string, number>> {
   const all: Record<string, number>[] = [];
@@ -52,7 +69,7 @@ async function phases(n: number, configPath: string, server: boolean, fresh: () 
 /** Prints a phase breakdown on one line. */
 function printPhases(label: string, times: Record<string, number>): void {
   const parts = Object.entries(times).map(([k, v]) => `${k} ${fmtMs(v)}`);
-  console.log(`  where the time goes, ${label}:\n    ${parts.join(', ')}`);
+  console.log(`  each stage alone, one source after another in one thread from the TypeScript sources (imports through tsx), ${label}:\n    ${parts.join(', ')}`);
 }
 
 /** The rebuild benchmarks; returns the figures the summary needs. */
@@ -90,6 +107,8 @@ export async function benchRebuild(runs: number): Promise<Figures> {
     const startup = { ms: median(help.map((h) => h.ms)), cpuMs: median(help.map((h) => h.cpuMs)) };
     console.log(`  ${'start-up alone (etl --help)'.padEnd(34)} wall ${fmtMs(startup.ms).padStart(8)}   CPU ${fmtMs(startup.cpuMs).padStart(8)}`);
     figures['startup.ms'] = startup.ms;
+    printTimeline('embedded, existing data directory', await timelines(runs, existing, false));
+    if (server) printTimeline('server', await timelines(runs, existing, true));
     printPhases('embedded, fresh data directory', await phases(runs, fresh, false, () => (rmSync(freshDir, { recursive: true, force: true }), true)));
     printPhases('embedded, existing data directory', await phases(runs, existing, false, () => false));
     if (server) printPhases('server', await phases(runs, existing, true, () => false));

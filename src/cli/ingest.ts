@@ -77,6 +77,7 @@ async function run(command: RunSummary['command'], configPath: string, options: 
     const opening = openFor(config).then(async (warehouse) => {
       summary.warehouse = warehouse.location;
       if (command === 'rebuild') await clearWarehouse(warehouse.db);
+      if (options.verbose) console.error(`etl: warehouse ready: ${warehouse.location}${command === 'rebuild' ? ', emptied' : ''}`);
       return warehouse;
     });
     try {
