@@ -11,6 +11,7 @@ import { copyCapablePGlite, copyCapablePool } from './copy.ts';
 import { DatabaseUnreachableError } from './errors.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import type { WarehouseSchema } from './schema.ts';
+import { seedDataDir } from './template.ts';
 
 /** How to open the warehouse. */
 export interface WarehouseOptions {
@@ -67,10 +68,11 @@ export async function openWarehouse(opts: WarehouseOptions): Promise<Warehouse> 
 type OnCreateConnection = (connection: DatabaseConnection) => Promise<void>;
 type Opened = Omit<Warehouse, 'close'>;
 
-/** PGlite in `dataDir` (PostgreSQL compiled to WebAssembly, one connection, file-backed). */
+/** PGlite in `dataDir` (PostgreSQL compiled to WebAssembly, one connection, file-backed); a new folder is seeded from the template (template.ts). */
 async function openEmbedded(dataDir: string, onCreateConnection: OnCreateConnection): Promise<Opened> {
   const dir = resolve(dataDir);
   await mkdir(dir, { recursive: true });
+  await seedDataDir(dir);
   const { PGlite } = await import('@electric-sql/pglite');
   const pglite = copyCapablePGlite(await PGlite.create(dir));
   const db = new Kysely<WarehouseSchema>({ dialect: new PGliteDialect({ pglite, onCreateConnection }) });
