@@ -22,10 +22,11 @@ function pgliteDir(): string {
 }
 
 /**
- * The template tar of this PGlite version, made first if there is none. Concurrent processes
- * each write a temporary file and rename it into place: the tar is always whole.
+ * The path of the template tar of this PGlite version, made first if there is none (`npm ci`
+ * makes it: scripts/prepare.ts). Concurrent processes each write a temporary file and rename it
+ * into place: the tar is always whole. Errors: PGlite's, file system errors.
  */
-async function templateTar(): Promise<string> {
+export async function templateTar(): Promise<string> {
   const pkg = pgliteDir();
   const { version } = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { version: string };
   const path = join(pkg, '..', '..', '.cache', 'etl-pglite', `pglite-${version}.tar`);
