@@ -53,6 +53,10 @@ export interface SourceDocument {
 /** An exact decimal as printed, normalised: ASCII digits, optional "-", optional fraction. */
 export const DecimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'an exact decimal such as "13424.22"');
 
+/** The years an observation may be about (TIME_PERIOD): from the founding of the PRC to 2100. */
+export const MIN_DATA_YEAR = 1949;
+export const MAX_DATA_YEAR = 2100;
+
 /**
  * One number with its dimensions, measure and attributes (SDMX observation). `value` is the
  * printed number, never a float; `decimals` its printed fraction digits (the rounding unit);
@@ -65,7 +69,7 @@ export const ObservationSchema = z.object({
   tableRef: z.string().min(1),
   tableTitle: z.string(),
   tableKind: z.string().min(1),
-  dataYear: z.number().int().min(1949).max(2100),
+  dataYear: z.number().int().min(MIN_DATA_YEAR).max(MAX_DATA_YEAR),
   rowLabel: z.string().min(1),
   parentLabel: z.string(),
   columnGroup: z.string(),

@@ -22,6 +22,7 @@ import type { Line } from './lines.ts';
 import { unitMultiplier } from './measures.ts';
 import type { TableContext } from './table.ts';
 import { normaliseLabel } from './text.ts';
+import { isDataYear, titleYear } from './years.ts';
 
 /** One value label: its member label, amount, share (if printed) and the line of the amount. */
 interface Item {
@@ -89,7 +90,7 @@ function barChart(lines: Line[], caption: Line, ctx: TableContext): { observatio
   if (axisAt < 0) return null;
   const categories = lines[axisAt].text.replace(AXIS_TITLE, '').trim().split(/\s+/);
   const years = categories.map((c) => /^((?:19|20)\d{2})年?$/.exec(c)?.[1]);
-  const yearAxis = years.every((y) => y);
+  const yearAxis = years.every((y) => y && isDataYear(Number(y)));
   if (categories.length < 2 || (!yearAxis && !AXIS_TITLE.test(lines[axisAt].text))) return null;
   let unit = '';
   let j = above(axisAt);
@@ -106,12 +107,13 @@ function barChart(lines: Line[], caption: Line, ctx: TableContext): { observatio
   }
   if (!unit || values.length !== categories.length) return null;
   const title = caption.title ?? '';
-  const titleYears = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
+  const dated = titleYear(title, ctx.edition);
+  if (!yearAxis && dated === null) return null;
   const subject = subjectOf(title);
   const observations = values.map(({ value, line }, k): Observation => ({
     sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition,
     tableRef: caption.ref!, tableTitle: title, tableKind: tableKind(title),
-    dataYear: yearAxis ? Number(years[k]) : Math.max(...titleYears, 0) || (ctx.edition ?? 1) - 1,
+    dataYear: yearAxis ? Number(years[k]) : dated!,
     rowLabel: yearAxis ? subject : normaliseLabel(categories[k]), parentLabel: '', columnGroup: flowOf(title), dimensions: {},
     measure: /平均/.test(title) ? 'avg_turnover' : 'turnover', value, decimals: value.split('.')[1]?.length ?? 0,
     unit, unitMult: unitMultiplier(unit), obsStatus: '', footnotes: '', page: line.src.page, line: line.src.line, raw: value,
@@ -238,9 +240,8 @@ function captionsFor(lines: Line[], first: number, last: number, n: number, used
 function chart(items: Item[], caption: Line, share: boolean, ctx: TableContext): Observation[] {
   const title = caption.title ?? '';
   const unit = /单位[:：]\s*(亿元|万元|家|个|项)/.exec(title)?.[1] ?? (share ? '亿元' : '家');
-  const years = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
-  const year = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
-  if (!year) return [];
+  const year = titleYear(title, ctx.edition);
+  if (year === null) return [];
   const whole = /^(.+?)合同类别构成/.exec(title.replace(/\s+/g, ''))?.[1];
   const parent = whole && whole !== '技术' ? whole : '';
   const measure = share ? 'turnover' : unit === '项' ? 'contract_count' : 'org_count';

@@ -9,6 +9,7 @@
  *  - years only (the measure is in the row label, e.g. 附表8).
  */
 import { asciiDigits } from './numbers.ts';
+import { isDataYear } from './years.ts';
 import {
   FLOW_WORDS, MEASURE_WORDS, UNIT_RE, baseMeasure, defaultUnit, isBase, unitOf, type MeasureWord,
 } from './measures.ts';
@@ -46,7 +47,7 @@ export function tokenizeHeader(text: string): HeaderToken[] {
   for (let i = 0; i < s.length; ) {
     const rest = s.slice(i);
     let m: RegExpExecArray | null;
-    if ((m = COMPARISON.exec(rest))) {
+    if ((m = COMPARISON.exec(rest)) && isDataYear(Number(m[1]))) {
       flush();
       const word: MeasureWord | null = m[3] === '项数' || m[3] === '合同数' ? 'count' : m[3] ? 'turnover' : null;
       i += m[0].length;
@@ -55,7 +56,7 @@ export function tokenizeHeader(text: string): HeaderToken[] {
       out.push({ t: 'C', year: Number(m[1]), word, unit: '%' });
       continue;
     }
-    if ((m = YEAR.exec(rest)) && !/^\d/.test(rest.slice(4, 5))) {
+    if ((m = YEAR.exec(rest)) && !/^\d/.test(rest.slice(4, 5)) && isDataYear(Number(m[1]))) {
       flush();
       out.push({ t: 'Y', year: Number(m[1]) });
       i += m[0].length;

@@ -20,6 +20,7 @@ import { rankedObservations } from './ranked.ts';
 import type { Block } from './segment.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
+import { titleYear } from './years.ts';
 
 /** Context a table needs from its document. */
 export interface TableContext {
@@ -56,8 +57,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const headerLines = block.header.slice(0, headerEnd);
   const headerText = headerLines.map((l) => l.text).join(' ');
   const amountUnit = /单位[:：]\s*(万元|亿元)/.exec(headerText + title)?.[1] ?? (/万元/.test(title) ? '万元' : '亿元');
-  const years = [...title.matchAll(/(19|20)\d{2}/g)].map((m) => Number(m[0]));
-  const tableYear = years.length ? Math.max(...years) : ctx.edition ? ctx.edition - 1 : null;
+  const tableYear = titleYear(title, ctx.edition);
   const rows = block.body.filter((l) => l.kind === 'row' || l.kind === 'values');
   const cells = estimateCells(rows);
   const geo = readGeometry(headerLines, rows, amountUnit);

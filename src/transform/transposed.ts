@@ -15,6 +15,7 @@ import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { parseCell } from './numbers.ts';
 import { normaliseLabel } from './text.ts';
+import { isDataYear } from './years.ts';
 
 const YEAR_LABEL = /^((?:19|20)\d{2})年?$/;
 
@@ -29,9 +30,9 @@ const SUB_COLUMNS: Record<string, 'value' | 'share'> = { 成交情况: 'value', 
 /** The year a row stands for and its cells ("2001年 …" or a values line "1999 43701 …"), or null. */
 function yearRow(r: Line): { year: number; tokens: string[] } | null {
   const y = YEAR_LABEL.exec(normaliseLabel(r.label));
-  if (y && r.kind === 'row') return { year: Number(y[1]), tokens: r.tokens };
+  if (y && r.kind === 'row' && isDataYear(Number(y[1]))) return { year: Number(y[1]), tokens: r.tokens };
   const first = r.kind === 'values' ? YEAR_LABEL.exec(r.tokens[0] ?? '') : null;
-  return first ? { year: Number(first[1]), tokens: r.tokens.slice(1) } : null;
+  return first && isDataYear(Number(first[1])) ? { year: Number(first[1]), tokens: r.tokens.slice(1) } : null;
 }
 
 /** Whether a block's rows are years (at least two, and most rows). */

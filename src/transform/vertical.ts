@@ -34,6 +34,7 @@ import { unitMultiplier } from './measures.ts';
 import { isNullToken, parseNumberToken } from './numbers.ts';
 import type { TableContext } from './table.ts';
 import { normaliseLabel, normaliseRef } from './text.ts';
+import { titleYear } from './years.ts';
 
 /** A line of a vertical run holds at most this many non-space characters. */
 export const MAX_GLYPHS = 3;
@@ -586,8 +587,7 @@ function decodeTable(lines: Line[], t: VerticalTable, ctx: TableContext, out: Ve
 
 /** The observations of the decoded rows (empty cells yield none). */
 function emitRows(rows: RawRow[], cells: ((Value | null)[] | null)[], columns: Column[], t: { ctx: TableContext; ref: string; title: string }): Observation[] {
-  const years = [...t.title.matchAll(/(?:19|20)\d{2}/g)].map((m) => Number(m[0]));
-  const year = years.length ? Math.max(...years) : t.ctx.edition ? t.ctx.edition - 1 : null;
+  const year = titleYear(t.title, t.ctx.edition);
   const out: Observation[] = [];
   rows.forEach((r, i) => {
     const label = normaliseLabel(r.label);

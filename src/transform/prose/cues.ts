@@ -6,6 +6,8 @@
  * normalised text (paragraphs.ts). Serves every edition.
  */
 
+import { isDataYear } from '../years.ts';
+
 /** A flow of technology: the codes the region codelist uses ("" when the text names none). */
 export type Flow = 'outflow' | 'inflow' | 'registered' | '';
 
@@ -108,11 +110,19 @@ export function isObjectPosition(before: string): boolean {
   return /(?:超越|超过|紧随|低于|高于|次于|是|为|在|比|较|对|同|占|之后|除|于|等|居|位居|排名|列|至)$/.test(before);
 }
 
+/** A year as prose prints it: not the tail of a longer number ("20017 年" is a typo, not the year 17), and a data year. */
+function proseYear(digits: string, before: string): number | null {
+  const y = Number(digits);
+  return /\d$/.test(before) || !isDataYear(y) ? null : y;
+}
+
 /** A previous year named just before a figure ("由上年的", "从2004年的"): the year offset or absolute year. */
 export function previousYearBefore(segment: string): { offset: number } | { year: number } | null {
   const m = /(?:由|从)(上年|去年|上一年|(\d{4})年)的?[^,;。\d]{0,4}$/.exec(segment);
   if (!m) return null;
-  return m[2] ? { year: Number(m[2]) } : { offset: -1 };
+  if (!m[2]) return { offset: -1 };
+  const year = proseYear(m[2], '');
+  return year === null ? null : { year };
 }
 
 /** The year a sentence is about when it names one ("2005年，…"); ignores a comparison year ("较2004年"). */
@@ -121,7 +131,8 @@ export function sentenceYear(sentence: string): number | null {
     const before = sentence.slice(Math.max(0, m.index! - 2), m.index!);
     const after = sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 1);
     if (/(?:较|比|与|同|从|由|至|到|和|截至|于)$/.test(before) || /^[-—至~]/.test(after) || /^的/.test(after)) continue;
-    return Number(m[1]);
+    const year = proseYear(m[1], before);
+    if (year !== null) return year;
   }
   return null;
 }
