@@ -37,6 +37,11 @@ export const TEXT_DIMENSION_PREFIX = 'text.';
  * tables' rows.
  */
 export const PROSE_MEMBER = 'text.member';
+/**
+ * Dimension naming the table a figure printed outside any table was bound to: a prose figure
+ * that agreed with it (prose.ts), or a chart's bare value labels matched to it (chart-labels.ts).
+ */
+export const BOUND_TABLE = 'text.table';
 /** Separator of the parts of a composite code. */
 export const COMPOSITE_SEPARATOR = '+';
 

@@ -6,13 +6,14 @@
  * (member key TOTAL, an additive measure, the same year) differ beyond rounding count different
  * populations, and their rows are never compared with each other. The main population is the one
  * most tables' totals agree with; a table without a national total (a figure, a ranked list)
- * belongs to it, and so does a prose figure unless it agreed with a table of another population
- * (dimension "text.table", set by prose.ts). Serves every edition: no table is named.
+ * belongs to it, and so does a prose figure, unless it (or a chart's bare labels) was bound to a
+ * table of another population (dimension BOUND_TABLE, set by prose.ts and chart-labels.ts).
+ * Serves every edition: no table is named.
  */
 import type { Observation } from '../model.ts';
 import { intersects } from './interval.ts';
 import { isAdditive } from './measures.ts';
-import { isProse, TOTAL_KEY, type MemberIndex } from './members.ts';
+import { BOUND_TABLE, isProse, TOTAL_KEY, type MemberIndex } from './members.ts';
 import { makeReader } from './reading.ts';
 
 const round = makeReader('round');
@@ -27,10 +28,9 @@ export interface Populations {
   isMain(o: Observation): boolean;
 }
 
-/** The table a figure stands for: its own, or for a prose figure the table its value agreed with. */
+/** The table a figure stands for: the one it was bound to (BOUND_TABLE: prose, chart labels), else its own. */
 export function tableOf(o: Observation): string | null {
-  if (!isProse(o)) return o.tableRef;
-  return o.dimensions['text.table'] ?? null;
+  return o.dimensions[BOUND_TABLE] ?? (isProse(o) ? null : o.tableRef);
 }
 
 /** Builds the population gate of one source's observations. */
@@ -67,7 +67,7 @@ export function populations(observations: readonly Observation[], index: MemberI
   const population = (t: string | null) => (t === null || !totals.has(t) || main === undefined || agree(t, main) ? 'main' : t);
   return {
     minority: () => names.filter((t) => population(t) !== 'main'),
-    isMain: (o) => population(isProse(o) ? null : o.tableRef) === 'main',
+    isMain: (o) => population(isProse(o) ? null : tableOf(o)) === 'main',
     compatible(a, b) {
       const pa = population(tableOf(a));
       const pb = population(tableOf(b));

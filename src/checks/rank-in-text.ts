@@ -10,7 +10,7 @@
 import type { CheckResult, Observation } from '../model.ts';
 import { evaluate, type Relation } from './evaluate.ts';
 import { interval } from './interval.ts';
-import { dimensionsOfKey, flowOfKey, isProse } from './members.ts';
+import { BOUND_TABLE, dimensionsOfKey, flowOfKey, isProse } from './members.ts';
 import { resultOf, type RoleInput } from './result.ts';
 import { figureName, type SourceView } from './source.ts';
 import { isTotalLabel, pickCell, topLevelItems, type RowRef, type Table } from './table.ts';
@@ -30,7 +30,7 @@ function standings(v: SourceView, r: Observation, measure: string): Standing[] {
   if (key === null) return [];
   const keys = flowOfKey(key) || !dimensionsOfKey(key).length ? [key] : v.index.flowVariants(key);
   const universe = r.dimensions['text.universe'];
-  const bound = r.dimensions['text.table'];
+  const bound = r.dimensions[BOUND_TABLE];
   // Among "the rows printed with it" needs the table the statement's figures were read from.
   if (universe === 'siblings' && !bound) return [];
   const out: Standing[] = [];

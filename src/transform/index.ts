@@ -1,7 +1,8 @@
 /**
  * Transform stage: SourceDocument → canonical observations, table records and findings.
  * Lines are normalised and classified (lines.ts), table blocks found (segment.ts), each block
- * parsed against its header (table.ts), chart value labels read (charts.ts), tables printed
+ * parsed against its header (table.ts), chart value labels read (charts.ts) or matched to the
+ * table the text cites with the chart (chart-labels.ts), tables printed
  * sideways decoded from their glyph runs (vertical.ts), every observation
  * validated with zod and mapped to its codelist members (src/codelists); a label no codelist
  * knows becomes an `unknown_label` finding.
@@ -9,6 +10,7 @@
 import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
 import { ObservationSchema } from '../model.ts';
 import { mapObservations } from '../codelists/index.ts';
+import { matchedChartObservations } from './chart-labels.ts';
 import { chartObservations } from './charts.ts';
 import { classifyLine } from './lines.ts';
 import { verticalTables } from './vertical.ts';
@@ -56,14 +58,17 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   observations.push(...vertical.observations.map((o) => ObservationSchema.parse(o)));
   tables.push(...vertical.tables);
   findings.push(...vertical.findings);
-  for (const [ref, obs] of groupBy(charts.observations, (o) => o.tableRef)) {
-    observations.push(...obs.map((o) => ObservationSchema.parse(o)));
-    tables.push({
-      sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
-      firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
-      observationCount: obs.length,
-    });
-  }
+  const addCharts = (chartObs: Observation[]) => {
+    for (const [ref, obs] of groupBy(chartObs, (o) => o.tableRef)) {
+      observations.push(...obs.map((o) => ObservationSchema.parse(o)));
+      tables.push({
+        sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
+        firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
+        observationCount: obs.length,
+      });
+    }
+  };
+  addCharts(charts.observations);
   for (const block of findBlocks(lines)) {
     const t = parseTable(block, ctx);
     findings.push(...t.findings);
@@ -78,9 +83,10 @@ export function transformDocument(doc: SourceDocument): TransformResult {
       observationCount: t.observations.length,
     });
   }
+  addCharts(matchedChartObservations(lines, observations, new Set(observations.map((o) => o.tableRef)), ctx));
   mapObservations(observations).forEach((m, i) => {
     const o = observations[i];
-    o.dimensions = m.dimensions;
+    o.dimensions = { ...m.dimensions, ...o.dimensions };
     if (m.unmapped) {
       findings.push({ sourceId: doc.sourceId, kind: 'unknown_label', tableRef: o.tableRef, line: o.line, page: o.page, message: `"${m.unmapped}" is in no codelist${m.reason ? ` (${m.reason})` : ''}`, raw: o.rowLabel });
     }

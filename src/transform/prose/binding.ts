@@ -10,6 +10,7 @@
 import type { Observation } from '../../model.ts';
 import { COMPOSITE_SEPARATOR, TOTAL_KEY, dimensionsOfKey, flowOfKey, keyOfDimensions, withFlow } from '../../checks/members.ts';
 import { intersects, sum } from '../../checks/interval.ts';
+import { tableOf } from '../../checks/populations.ts';
 import { makeReader } from '../../checks/reading.ts';
 import type { ReadFigure, Statement } from './grammar.ts';
 import type { ProseContext } from './resolve.ts';
@@ -68,13 +69,16 @@ function compose(keys: string[]): string | null {
 }
 
 /**
- * The table whose printed value of the member a prose level agrees with within rounding ("" for a
- * sum of parts), or null when none does.
+ * The table whose printed value of the member a prose level agrees with within rounding (the table
+ * a chart's labels were bound to, for a chart; "" for a sum of parts), or null when none does.
  */
 function agreeingTable(figure: Observation, key: string, ctx: ProseContext): string | null {
   const printed = ctx.index.printings(key, figure.dataYear, figure.measure).filter((o) => o.tableRef !== 'text');
   const mine = round.read(figure);
-  if (printed.length) return printed.find((o) => intersects(round.read(o, figure.unitMult), mine))?.tableRef ?? null;
+  if (printed.length) {
+    const match = printed.find((o) => intersects(round.read(o, figure.unitMult), mine));
+    return match ? tableOf(match) : null;
+  }
   const parts = ctx.index.partsOf(key, figure.dataYear, figure.measure);
   return parts !== null && intersects(sum(parts.map((o) => round.read(o, figure.unitMult))), mine) ? '' : null;
 }

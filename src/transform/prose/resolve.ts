@@ -9,7 +9,7 @@
  * Serves every edition.
  */
 import type { Observation } from '../../model.ts';
-import { COMPOSITE_SEPARATOR, PROSE_MEMBER, TOTAL_KEY, flowOfKey, type MemberIndex } from '../../checks/members.ts';
+import { BOUND_TABLE, COMPOSITE_SEPARATOR, PROSE_MEMBER, TOTAL_KEY, flowOfKey, type MemberIndex } from '../../checks/members.ts';
 import { isTotalLabel } from '../../checks/table.ts';
 import { adoptMeasures, baseKey, bindSubject, boundTable, candidates, figureKey, firstTablePrinting, sideOf } from './binding.ts';
 import type { Flow } from './cues.ts';
@@ -118,7 +118,7 @@ export function statementObservations(
     const named = st.subject?.partner ?? st.flow;
     if (side && named && side !== named && f.flow === named) extra['text.side'] = named;
     const table = (key === subjectKey && key ? boundTable(drafts, st, key, ctx) : null) ?? st.subject?.mentions.find((m) => m.population)?.population ?? null;
-    if (table) extra['text.table'] = table;
+    if (table) extra[BOUND_TABLE] = table;
     if (f.rank) {
       const u = f.rank.universe;
       const within = typeof u === 'object' && placed.key ? baseKey({ ...f, base: [u] }, placed.key, ctx) : null;
