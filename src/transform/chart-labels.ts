@@ -64,12 +64,16 @@ function captionYears(title: string, edition: number | null): number[] {
   return year === null ? [] : [year];
 }
 
-/** The tables cited together with `ref` in one parenthesis of the text ("（图 2-6、附表 11）"). */
-function citedWith(ref: string, text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/[（(]([^（()）]*)[)）]/g)) {
+/** For each figure, the tables cited together with it in one parenthesis of `text` ("（图 2-6、附表 11）"). */
+function citations(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of text.matchAll(/[（(]([^（()）]*图[^（()）]*)[)）]/g)) {
     const refs = [...m[1].matchAll(/(?:附\s*表|表|图)\s*\d+(?:\s*[-－—–]\s*\d+)?/g)].map((r) => normaliseRef(r[0]));
-    if (refs.includes(ref)) for (const r of refs) if (!r.startsWith('图')) out.add(r);
+    for (const figure of refs.filter((r) => r.startsWith('图'))) {
+      const tables = out.get(figure) ?? new Set<string>();
+      for (const r of refs) if (!r.startsWith('图')) tables.add(r);
+      out.set(figure, tables);
+    }
   }
   return out;
 }
@@ -103,19 +107,19 @@ function layouts(k: number, n: number): ((y: number) => number[])[] {
  * `charted` the references that already have observations (they are not read again).
  */
 export function matchedChartObservations(lines: Line[], tableObservations: readonly Observation[], charted: ReadonlySet<string>, ctx: TableContext): Observation[] {
-  const text = lines.filter((l) => l.kind === 'prose' || l.kind === 'label').map((l) => l.text).join('');
+  const cited = citations(lines.filter((l) => l.kind === 'prose' || l.kind === 'label').map((l) => l.text).join(''));
   const out: Observation[] = [];
   for (const caption of lines) {
     if (caption.kind !== 'figure' || !caption.ref || charted.has(caption.ref)) continue;
     const labels = labelsAbove(lines, caption);
     const title = caption.title ?? '';
     const years = captionYears(title, ctx.edition);
-    const cited = citedWith(caption.ref, text);
-    if (!labels || !years.length || !cited.size || labels.length % years.length) continue;
+    const tables = cited.get(caption.ref);
+    if (!labels || !years.length || !tables?.size || labels.length % years.length) continue;
     const latest = years[years.length - 1];
     const series = new Map<string, Observation[]>();
     for (const o of tableObservations) {
-      if (!cited.has(o.tableRef) || o.dataYear !== latest || o.unit === '%') continue;
+      if (!tables.has(o.tableRef) || o.dataYear !== latest || o.unit === '%') continue;
       const key = [o.tableRef, o.measure, o.columnGroup, o.parentLabel].join('|');
       series.set(key, [...(series.get(key) ?? []), o]);
     }

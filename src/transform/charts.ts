@@ -142,7 +142,7 @@ function shareRun(lines: Line[], i: number): Run | null {
   for (let j = i; j < lines.length; j++) {
     const l = lines[j];
     if (l.kind === 'blank') continue;
-    const found = itemsOf(l, SHARE_ITEM);
+    const found = l.text.includes('%') ? itemsOf(l, SHARE_ITEM) : null;
     if (found) {
       if (!found[0].label && pendingLabel) found[0].label = pendingLabel;
       if (found.some((it) => !it.label)) break;
