@@ -43,6 +43,13 @@ describe('chart labels matched to a cited table', () => {
     expect(obs.every((o) => o.dimensions['text.table'] === '附表4')).toBe(true);
   });
 
+  it('reads whole-number labels one token each', () => {
+    const whole = SEED.replace('6836.4 4509.3 4366.2 4223.9 2581.4 1646.2 1470.8 1202.9 717.8 426.6 192.3 65.1 12.6', '6836 4509 4366 4224 2581 1646 1471 1203 718 427 192 65 13');
+    const obs = chart(whole, '图2-6');
+    expect(obs).toHaveLength(13);
+    expect(obs.find((o) => o.rowLabel === '工商业发展')?.value).toBe('4224');
+  });
+
   it('reads nothing when the text does not cite a table with the chart', () => {
     expect(chart(SEED.replace(/图 2-6、附表 11/g, '图 2-6'), '图2-6')).toEqual([]);
   });

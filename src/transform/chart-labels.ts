@@ -4,8 +4,8 @@
  * 图2-9: "10 409.4 5120.7 … 851.2" above "图 2-9 2019—2020 年重大技术合同类型对比"). The text
  * that cites the chart also cites the table it draws ("（图 2-6、附表 11）"), and the labels are
  * that table's values rounded to the labels' precision. A chart is read when:
- *  - the lines right above its caption hold only numbers, all with the same number (≥ 1) of
- *    decimals, so that space-grouped thousands ("10 409.4") split one way only;
+ *  - the lines right above its caption hold only numbers, all with the same number of decimals
+ *    (with decimals, space-grouped thousands such as "10 409.4" split one way only);
  *  - the labels are one block per year the caption names ("2019—2020 年" → 2019, 2020), blocked
  *    (all of 2019, then all of 2020) or interleaved (2019, 2020 per category);
  *  - the latest year's labels match, one to one and in exactly one way, the members of one
@@ -32,7 +32,11 @@ interface Label {
   line: Line;
 }
 
-/** The labels printed right above `caption`: one decimal precision, grouped thousands joined. */
+/**
+ * The labels printed right above `caption`, all of one precision. With decimals, a label ends at
+ * each token with a point, so space-grouped thousands ("10 409.4") join one way only; whole
+ * numbers cannot be told from groups, so each token is one label (a wrong split matches nothing).
+ */
 function labelsAbove(lines: Line[], caption: Line): Label[] | null {
   const tokens: { token: string; line: Line }[] = [];
   for (let j = caption.idx - 1; j >= 0; j--) {
@@ -40,11 +44,12 @@ function labelsAbove(lines: Line[], caption: Line): Label[] | null {
     if (lines[j].kind !== 'values') break;
     tokens.unshift(...lines[j].tokens.map((token) => ({ token, line: lines[j] })));
   }
+  const decimal = tokens.some((t) => t.token.includes('.'));
   const labels: Label[] = [];
   let group: typeof tokens = [];
   for (const t of tokens) {
     group.push(t);
-    if (!t.token.includes('.')) continue;
+    if (decimal && !t.token.includes('.')) continue;
     const cell = parseCell(group.map((g) => g.token));
     if (cell?.kind !== 'number' || cell.percent || cell.footnote) return null;
     labels.push({ cell, line: group[0].line });
