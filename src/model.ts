@@ -106,7 +106,7 @@ export interface TableRecord {
 /** Something transform could not place: reported by `check`, never silently dropped. */
 export interface Finding {
   sourceId: string;
-  kind: 'unplaced_row' | 'unplaced_cell' | 'unparsed_table' | 'unknown_label';
+  kind: 'unplaced_row' | 'unplaced_cell' | 'unparsed_table' | 'unknown_label' | 'invalid_observation';
   tableRef: string | null;
   line: number;
   page: number | null;

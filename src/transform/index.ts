@@ -4,11 +4,11 @@
  * parsed against its header (table.ts), chart value labels read (charts.ts) or matched to the
  * table the text cites with the chart (chart-labels.ts), tables printed
  * sideways decoded from their glyph runs (vertical.ts), every observation
- * validated with zod and mapped to its codelist members (src/codelists); a label no codelist
- * knows becomes an `unknown_label` finding.
+ * validated with zod (validate.ts: one that fails becomes an `invalid_observation` finding) and
+ * mapped to its codelist members (src/codelists); a label no codelist knows becomes an
+ * `unknown_label` finding.
  */
 import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
-import { ObservationSchema } from '../model.ts';
 import { mapObservations } from '../codelists/index.ts';
 import { matchedChartObservations } from './chart-labels.ts';
 import { chartObservations } from './charts.ts';
@@ -18,6 +18,7 @@ import { proseObservations } from './prose.ts';
 import { findBlocks } from './segment.ts';
 import { parseTable } from './table.ts';
 import { collapseOverprint, isTraditional } from './text.ts';
+import { validObservations } from './validate.ts';
 
 /**
  * The report edition (year of publication) as the report names itself: "2021 Annual Report",
@@ -41,7 +42,10 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
-/** Transforms one extracted source. Throws only on a programming error (zod validation). */
+/**
+ * Transforms one extracted source. Never throws on any text: an observation that fails the
+ * schema becomes an `invalid_observation` finding (validate.ts).
+ */
 export function transformDocument(doc: SourceDocument): TransformResult {
   const texts = doc.lines.map((l) => l.text);
   const traditional = isTraditional(texts.join('\n'));
@@ -51,16 +55,21 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   const tables: TableRecord[] = [];
   const observations: Observation[] = [];
   const findings: Finding[] = [];
+  const keep = (candidates: readonly Observation[]): Observation[] => {
+    const valid = validObservations(candidates, doc.sourceId);
+    findings.push(...valid.findings);
+    return valid.observations;
+  };
   const charts = chartObservations(lines, ctx);
   for (const i of charts.used) lines[i].kind = 'chart';
   const vertical = verticalTables(lines, ctx);
   for (const i of vertical.used) lines[i].kind = 'chart';
-  observations.push(...vertical.observations.map((o) => ObservationSchema.parse(o)));
+  observations.push(...keep(vertical.observations));
   tables.push(...vertical.tables);
   findings.push(...vertical.findings);
   const addCharts = (chartObs: Observation[]) => {
     for (const [ref, obs] of groupBy(chartObs, (o) => o.tableRef)) {
-      observations.push(...obs.map((o) => ObservationSchema.parse(o)));
+      observations.push(...keep(obs));
       tables.push({
         sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
         firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
@@ -73,7 +82,7 @@ export function transformDocument(doc: SourceDocument): TransformResult {
     const t = parseTable(block, ctx);
     findings.push(...t.findings);
     if (!block.ref) continue;
-    for (const o of t.observations) observations.push(ObservationSchema.parse(o));
+    observations.push(...keep(t.observations));
     tables.push({
       sourceId: doc.sourceId, tableRef: t.ref, tableTitle: t.title, tableKind: t.kind,
       titleLine: block.titleLine?.src.line ?? null,
@@ -91,6 +100,6 @@ export function transformDocument(doc: SourceDocument): TransformResult {
       findings.push({ sourceId: doc.sourceId, kind: 'unknown_label', tableRef: o.tableRef, line: o.line, page: o.page, message: `"${m.unmapped}" is in no codelist${m.reason ? ` (${m.reason})` : ''}`, raw: o.rowLabel });
     }
   });
-  observations.push(...proseObservations(lines, observations, ctx));
+  observations.push(...keep(proseObservations(lines, observations, ctx)));
   return { edition, tables, observations, findings };
 }

@@ -20,7 +20,7 @@
  */
 import { indexMembers } from '../checks/members.ts';
 import { populations } from '../checks/populations.ts';
-import { ObservationSchema, type Observation } from '../model.ts';
+import type { Observation } from '../model.ts';
 import type { Line } from './lines.ts';
 import { paragraphStatements } from './prose/grammar.ts';
 import { proseParagraphs } from './prose/paragraphs.ts';
@@ -50,7 +50,7 @@ export function reportDataYear(tableObservations: readonly Observation[], editio
 /**
  * The prose observations of one document: `lines` are its classified lines (prose ones are read),
  * `tableObservations` what transform made of its tables (the vocabulary and the values that bind a
- * statement to a member). Every observation is validated with ObservationSchema.
+ * statement to a member). transformDocument validates them (validate.ts).
  */
 export function proseObservations(lines: readonly Line[], tableObservations: readonly Observation[], doc: ProseDocument): Observation[] {
   const dataYear = reportDataYear(tableObservations, doc.edition);
@@ -65,7 +65,7 @@ export function proseObservations(lines: readonly Line[], tableObservations: rea
     for (const st of paragraphStatements(p, vocabulary, dataYear)) {
       const id = `${where(st.at).line}.${out.length}`;
       const firstId = first && (first.sentence === st.sentence || (st.continues && first.sentence === st.sentence - 1)) ? first.id : null;
-      out.push(...statementObservations(st, where, id, firstId, ctx).map((o) => ObservationSchema.parse(o)));
+      out.push(...statementObservations(st, where, id, firstId, ctx));
       if (!firstId) first = { id, sentence: st.sentence };
     }
   }
