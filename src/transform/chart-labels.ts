@@ -126,7 +126,9 @@ export function matchedChartObservations(lines: Line[], tableObservations: reado
     for (const o of tableObservations) {
       if (!tables.has(o.tableRef) || o.dataYear !== latest || o.unit === '%') continue;
       const key = [o.tableRef, o.measure, o.columnGroup, o.parentLabel].join('|');
-      series.set(key, [...(series.get(key) ?? []), o]);
+      const members = series.get(key);
+      if (members) members.push(o);
+      else series.set(key, [o]);
     }
     const matches: { members: Observation[]; at: (y: number) => number[] }[] = [];
     for (const at of layouts(labels.length / years.length, years.length)) {

@@ -38,7 +38,12 @@ export function detectEdition(lines: string[]): number | null {
 /** Groups items by a key, keeping first-seen order. */
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+  for (const it of items) {
+    const k = key(it);
+    const group = m.get(k);
+    if (group) group.push(it);
+    else m.set(k, [it]);
+  }
   return m;
 }
 

@@ -85,8 +85,8 @@ function opencc(): (s: string) => string {
  * Frequent characters of these reports that differ between the scripts, traditional and
  * simplified in the same order (國/国, 術/术, 場/场 …).
  */
-const TRADITIONAL_ONLY = '國術場區業額計與為數對關發經產會員這進們個時動應實據統總機權構專轉讓諮詢務開項號條類規劃調績點';
-const SIMPLIFIED_ONLY = '国术场区业额计与为数对关发经产会员这进们个时动应实据统总机权构专转让咨询务开项号条类规划调绩点';
+const TRADITIONAL_ONLY = new Set('國術場區業額計與為數對關發經產會員這進們個時動應實據統總機權構專轉讓諮詢務開項號條類規劃調績點');
+const SIMPLIFIED_ONLY = new Set('国术场区业额计与为数对关发经产会员这进们个时动应实据统总机权构专转让咨询务开项号条类规划调绩点');
 
 /**
  * Whether a document is printed in traditional script: its frequent script-specific characters
@@ -96,8 +96,8 @@ export function isTraditional(text: string): boolean {
   let traditional = 0;
   let simplified = 0;
   for (const c of text.slice(0, 50000)) {
-    if (TRADITIONAL_ONLY.includes(c)) traditional++;
-    else if (SIMPLIFIED_ONLY.includes(c)) simplified++;
+    if (TRADITIONAL_ONLY.has(c)) traditional++;
+    else if (SIMPLIFIED_ONLY.has(c)) simplified++;
   }
   return traditional > simplified;
 }
