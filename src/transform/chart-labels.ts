@@ -33,15 +33,16 @@ interface Label {
 }
 
 /**
- * The labels printed right above `caption`, all of one precision. With decimals, a label ends at
+ * The labels printed right above `caption` on lines no table has read (`read`: source line
+ * numbers), all of one precision. With decimals, a label ends at
  * each token with a point, so space-grouped thousands ("10 409.4") join one way only; whole
  * numbers cannot be told from groups, so each token is one label (a wrong split matches nothing).
  */
-function labelsAbove(lines: Line[], caption: Line): Label[] | null {
+function labelsAbove(lines: Line[], caption: Line, read: ReadonlySet<number>): Label[] | null {
   const tokens: { token: string; line: Line }[] = [];
   for (let j = caption.idx - 1; j >= 0; j--) {
     if (lines[j].kind === 'blank' || lines[j].kind === 'furniture') continue;
-    if (lines[j].kind !== 'values') break;
+    if (lines[j].kind !== 'values' || read.has(lines[j].src.line)) break;
     tokens.unshift(...lines[j].tokens.map((token) => ({ token, line: lines[j] })));
   }
   const decimal = tokens.some((t) => t.token.includes('.'));
@@ -113,10 +114,11 @@ function layouts(k: number, n: number): ((y: number) => number[])[] {
  */
 export function matchedChartObservations(lines: Line[], tableObservations: readonly Observation[], charted: ReadonlySet<string>, ctx: TableContext): Observation[] {
   const cited = citations(lines.filter((l) => l.kind === 'prose' || l.kind === 'label').map((l) => l.text).join(''));
+  const read = new Set(tableObservations.map((o) => o.line));
   const out: Observation[] = [];
   for (const caption of lines) {
     if (caption.kind !== 'figure' || !caption.ref || charted.has(caption.ref)) continue;
-    const labels = labelsAbove(lines, caption);
+    const labels = labelsAbove(lines, caption, read);
     const title = caption.title ?? '';
     const years = captionYears(title, ctx.edition);
     const tables = cited.get(caption.ref);
