@@ -141,7 +141,7 @@ function shareRun(lines: Line[], i: number): Run | null {
   let pendingLabel = '';
   for (let j = i; j < lines.length; j++) {
     const l = lines[j];
-    if (l.kind === 'blank') continue;
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
     const found = l.text.includes('%') ? itemsOf(l, SHARE_ITEM) : null;
     if (found) {
       if (!found[0].label && pendingLabel) found[0].label = pendingLabel;

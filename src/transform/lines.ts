@@ -5,8 +5,8 @@
  * (header cells, section heads, the first half of a split label), prose, page furniture
  * (running heads, page numbers), a chart's value labels (set by charts.ts), or blank.
  */
-import type { SourceLine } from '../model.ts';
-import { isCellToken, isNullToken, parseNumberToken } from './numbers.ts';
+import type { LineCell, SourceLine } from '../model.ts';
+import { isCellToken, isNullToken, parseCell, parseNumberToken } from './numbers.ts';
 import { collapseOverprint, normaliseRef, simplify } from './text.ts';
 
 export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'chart' | 'cont' | 'row' | 'values' | 'label' | 'prose';
@@ -26,6 +26,11 @@ export interface Line {
   label: string;
   /** Number and null-marker tokens at the end of the row; a TAB-joined cell stays one token. */
   tokens: string[];
+  /**
+   * The PDF geometry of the line's cells, one per token of a TAB-separated line (a cell that
+   * held several numbers split as its tokens are: see `splitMergedCell`); absent for text.
+   */
+  cells?: LineCell[];
   /** Segments of a row that prints several labelled lists side by side ("德国 280 235.7 1 美国 …"). */
   segments?: { label: string; tokens: string[] }[];
 }
@@ -39,11 +44,48 @@ const SENTENCE = /[，。；？！,;]|^\s*[一二三四五六七八九十]+、|^
 /**
  * Splits a line into whitespace tokens; U+3000 stands alone as a token (an empty-cell
  * placeholder). A TAB-separated line (PDF geometry) yields one token per cell, spaces inside
- * a cell kept as they are.
+ * a cell kept as they are, except in a cell that holds several numbers (splitMergedCell).
  */
 export function tokenize(text: string): string[] {
-  if (text.includes('\t')) return text.split('\t').map((c) => c.trim()).filter((c) => c !== '');
+  if (text.includes('\t')) return text.split('\t').map((c) => c.trim()).filter((c) => c !== '').flatMap((c) => splitMergedCell(c) ?? [c]);
   return text.replace(/\u3000/g, ' \u3000 ').split(/ +/).filter((t) => t !== '');
+}
+
+/**
+ * A PDF cell that printed a label and numbers, or several numbers, closer than a cell gap
+ * ("134852 3479.64 14.19", "合计 2169 508.02": columns set tight, or text overflowing a tab stop),
+ * as the tokens a text row's would give: the label (if any), then its trailing numbers, kept as
+ * one token when together they are one thousands-grouped number. Null for a cell that is one
+ * number ("28 251.5") or has no trailing number.
+ */
+export function splitMergedCell(text: string): string[] | null {
+  const parts = text.split(/ +/);
+  let k = parts.length;
+  while (k > 0 && isCellToken(parts[k - 1])) k--;
+  const trailing = parts.slice(k);
+  if (!trailing.length) return null;
+  const numbers = parseCell(trailing) ? [trailing.join(' ')] : trailing;
+  if (k === 0) return numbers.length > 1 ? numbers : null;
+  return [parts.slice(0, k).join(' '), ...numbers];
+}
+
+/**
+ * A line's cells aligned with its tokens: a cell split by splitMergedCell becomes one cell per
+ * number, each given the share of the cell's width its characters take (digits print alike).
+ */
+function tokenCells(cells: readonly LineCell[]): LineCell[] {
+  return cells.flatMap((c) => {
+    const parts = splitMergedCell(c.text.trim());
+    if (!parts) return [c];
+    const text = c.text.trim();
+    const perChar = (c.xEnd - c.x) / text.length;
+    let at = 0;
+    return parts.map((p) => {
+      const start = text.indexOf(p, at);
+      at = start + p.length;
+      return { text: p, x: c.x + start * perChar, xEnd: c.x + at * perChar };
+    });
+  });
 }
 
 /** Splits trailing cell tokens off a token list: the label tokens before them and the cells. */
@@ -64,7 +106,7 @@ function isCellOrGroupedToken(t: string): boolean {
 export function classifyLine(src: SourceLine, idx: number, traditional: boolean): Line {
   let text = collapseOverprint(src.text);
   if (traditional) text = simplify(text);
-  const base: Line = { idx, src, text, kind: 'blank', label: '', tokens: [] };
+  const base: Line = { idx, src, text, kind: 'blank', label: '', tokens: [], ...(src.cells ? { cells: tokenCells(src.cells) } : {}) };
   const trimmed = text.trim();
   if (!trimmed || trimmed === '\u3000') return base;
   if (FURNITURE.test(text)) return { ...base, kind: 'furniture' };

@@ -151,7 +151,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       });
       continue;
     }
-    const placed = geo && l.src.cells ? placeByGeometry(numberCells(l), anchors) : placeCells(l.tokens, columns, stats);
+    const placed = geo && l.cells ? placeByGeometry(numberCells(l), anchors) : placeCells(l.tokens, columns, stats);
     if (!placed) {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
@@ -185,17 +185,17 @@ function misreadColumn(observations: Observation[], columns: Column[]): string |
  * label edge is the right edge of the widest row label.
  */
 function readGeometry(header: Line[], rows: Line[], amountUnit: string): GeometricColumns | null {
-  if (!header.length || !rows.length || ![...header, ...rows].every((l) => l.src.cells)) return null;
+  if (!header.length || !rows.length || ![...header, ...rows].every((l) => l.cells)) return null;
   const labelEdge = Math.max(...rows.map((r) => {
-    const labels = r.src.cells!.slice(0, r.src.cells!.length - r.tokens.length);
+    const labels = r.cells!.slice(0, r.cells!.length - r.tokens.length);
     return labels.length ? labels[labels.length - 1].xEnd : -Infinity;
   }));
-  return geometricColumns(header.map((l) => l.src.cells!), labelEdge, amountUnit);
+  return geometricColumns(header.map((l) => l.cells!), labelEdge, amountUnit);
 }
 
 /** The number cells of a row whose line carries geometry (the cells after its label). */
 function numberCells(l: Line): LineCell[] {
-  return l.src.cells ? l.src.cells.slice(l.src.cells.length - l.tokens.length) : [];
+  return l.cells ? l.cells.slice(l.cells.length - l.tokens.length) : [];
 }
 
 /** The value a row contributes to its section's sum: its count (else its first number). */
