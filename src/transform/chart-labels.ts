@@ -109,10 +109,11 @@ function layouts(k: number, n: number): ((y: number) => number[])[] {
 
 /**
  * Observations of every chart whose labels match a co-cited table (see the module comment).
- * `lines` are the document's classified lines; `tableObservations` what its tables gave;
- * `charted` the references that already have observations (they are not read again).
+ * `lines` are the document's classified lines; `tableObservations` what its tables and charts
+ * gave (a chart that already has observations is not read again).
  */
-export function matchedChartObservations(lines: Line[], tableObservations: readonly Observation[], charted: ReadonlySet<string>, ctx: TableContext): Observation[] {
+export function matchedChartObservations(lines: Line[], tableObservations: readonly Observation[], ctx: TableContext): Observation[] {
+  const charted = new Set(tableObservations.map((o) => o.tableRef));
   const cited = citations(lines.filter((l) => l.kind === 'prose' || l.kind === 'label').map((l) => l.text).join(''));
   const read = new Set(tableObservations.map((o) => o.line));
   const out: Observation[] = [];

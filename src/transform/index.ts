@@ -73,8 +73,10 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   tables.push(...vertical.tables);
   findings.push(...vertical.findings);
   const addCharts = (chartObs: Observation[]) => {
-    for (const [ref, obs] of groupBy(chartObs, (o) => o.tableRef)) {
-      observations.push(...keep(obs));
+    for (const [ref, read] of groupBy(chartObs, (o) => o.tableRef)) {
+      const obs = keep(read);
+      if (!obs.length) continue;
+      observations.push(...obs);
       tables.push({
         sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
         firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
@@ -87,17 +89,18 @@ export function transformDocument(doc: SourceDocument): TransformResult {
     const t = parseTable(block, ctx);
     findings.push(...t.findings);
     if (!block.ref) continue;
-    observations.push(...keep(t.observations));
+    const kept = keep(t.observations);
+    observations.push(...kept);
     tables.push({
       sourceId: doc.sourceId, tableRef: t.ref, tableTitle: t.title, tableKind: t.kind,
       titleLine: block.titleLine?.src.line ?? null,
       firstLine: (block.header[0] ?? block.body[0]).src.line,
       lastLine: block.body[block.body.length - 1].src.line,
       columns: t.columns.map((c) => [c.year ?? '', c.group, c.measure ?? '(row label)', c.unit ?? ''].join('|')),
-      observationCount: t.observations.length,
+      observationCount: kept.length,
     });
   }
-  addCharts(matchedChartObservations(lines, observations, new Set(observations.map((o) => o.tableRef)), ctx));
+  addCharts(matchedChartObservations(lines, observations, ctx));
   mapObservations(observations).forEach((m, i) => {
     const o = observations[i];
     o.dimensions = { ...m.dimensions, ...o.dimensions };

@@ -27,8 +27,8 @@ export interface Line {
   /** Number and null-marker tokens at the end of the row; a TAB-joined cell stays one token. */
   tokens: string[];
   /**
-   * The PDF geometry of the line's cells, one per token of a TAB-separated line (a cell that
-   * held several numbers split as its tokens are: see `splitMergedCell`); absent for text.
+   * The PDF geometry of the line's cells, aligned with its tokens: a cell that held a label and
+   * numbers, or several numbers, is split as its tokens are (`splitMergedCell`); absent for text.
    */
   cells?: LineCell[];
   /** Segments of a row that prints several labelled lists side by side ("德国 280 235.7 1 美国 …"). */
@@ -75,9 +75,9 @@ export function splitMergedCell(text: string): string[] | null {
  */
 function tokenCells(cells: readonly LineCell[]): LineCell[] {
   return cells.flatMap((c) => {
-    const parts = splitMergedCell(c.text.trim());
-    if (!parts) return [c];
     const text = c.text.trim();
+    const parts = splitMergedCell(text);
+    if (!parts) return [c];
     const perChar = (c.xEnd - c.x) / text.length;
     let at = 0;
     return parts.map((p) => {
