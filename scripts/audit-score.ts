@@ -1,5 +1,5 @@
 // `npm run audit-score`: runs extract → transform → checks on every seed that has a golden
-// discrepancy list (../shared/golden/<seed>/discrepancies.csv; the seed itself from fixtures/),
+// discrepancy list (fixtures/golden/<seed>/discrepancies.csv, a copy of ../shared/golden; the seed itself from fixtures/),
 // compares the editions, and scores the results (src/audit/golden-score.ts): each real
 // inconsistency found, nothing beyond rounding raised on a within-rounding one, truncation and
 // nudged shares reported as warnings. Prints every item, the share, and every other failure the
@@ -10,11 +10,11 @@ import { join, resolve } from 'node:path';
 import { readDiscrepancies, scoreAudit, type GoldenItem } from '../src/audit/golden-score.ts';
 import { auditFiles } from '../src/audit/seeds.ts';
 
-const goldenDir = resolve(import.meta.dirname, '../../shared/golden');
+const goldenDir = resolve(import.meta.dirname, '../fixtures/golden');
 const fixtures = resolve(import.meta.dirname, '../fixtures');
 const args = new Set(process.argv.slice(2));
 if (!existsSync(goldenDir)) {
-  console.error(`audit-score: ${goldenDir} not found (the shared golden sets sit beside the repository)`);
+  console.error(`audit-score: ${goldenDir} not found (the committed copy of ../shared/golden)`);
   process.exit(2);
 }
 const items: GoldenItem[] = readdirSync(goldenDir, { withFileTypes: true })

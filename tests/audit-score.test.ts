@@ -12,8 +12,8 @@ import { readDiscrepancies, scoreAudit, type AuditScore, type GoldenItem } from 
 import { auditFiles } from '../src/audit/seeds.ts';
 import { CheckResultSchema } from '../src/checks/index.ts';
 import type { CheckResult } from '../src/model.ts';
+import { GOLDEN_DIR } from './helpers/golden.ts';
 
-const GOLDEN = fileURLToPath(new URL('../../shared/golden', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 
 let items: GoldenItem[] = [];
@@ -21,9 +21,9 @@ let score: AuditScore;
 let results: CheckResult[] = [];
 
 beforeAll(async () => {
-  items = readdirSync(GOLDEN, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(GOLDEN, d.name, 'discrepancies.csv')))
-    .flatMap((d) => readDiscrepancies(join(GOLDEN, d.name, 'discrepancies.csv')));
+  items = readdirSync(GOLDEN_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(GOLDEN_DIR, d.name, 'discrepancies.csv')))
+    .flatMap((d) => readDiscrepancies(join(GOLDEN_DIR, d.name, 'discrepancies.csv')));
   const seeds = [...new Set(items.map((i) => i.seed))].sort();
   const run = await auditFiles(seeds.map((s) => join(FIXTURES, s)));
   score = scoreAudit(items, run.seeds);

@@ -1,6 +1,6 @@
 /**
  * The check engine on REAL data: the hand-checked golden records of the seeds
- * (../shared/golden/<seed>/golden.csv) against their discrepancy lists (discrepancies.csv).
+ * (fixtures/golden/<seed>/golden.csv) against their discrepancy lists (discrepancies.csv).
  * (a) no 'error' that no real discrepancy explains (no crying wolf), and nothing listed as within
  *     rounding fails; (b) the real discrepancies of the kinds the engine checks are found (a
  *     failing result citing at least one of their lines). Prints a found/missed table.

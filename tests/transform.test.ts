@@ -1,5 +1,5 @@
 // Transform on the real seeds: the observations agree with the hand-checked golden records
-// (../shared/golden, copied here as the project's reference), and a traditional-script
+// (fixtures/golden, the committed copy of ../shared/golden), and a traditional-script
 // rendering of each seed gives exactly the same observations.
 import * as OpenCC from 'opencc-js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';

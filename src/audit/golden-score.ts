@@ -1,6 +1,6 @@
 /**
  * The audit score of issue 4: how the checks' results on the seeds compare with the hand-made
- * discrepancy lists (../shared/golden/<seed>/discrepancies.csv: id, seed, category, check_kind,
+ * discrepancy lists (fixtures/golden/<seed>/discrepancies.csv, a copy of ../shared/golden: id, seed, category, check_kind,
  * lines, summary). Per item:
  * - `real` (check_kind other than `other`): found when a failing result of severity error or
  *   warning cites at least one of its lines;

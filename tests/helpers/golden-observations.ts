@@ -1,5 +1,5 @@
 /**
- * Test helper: the hand-checked golden records of the real seeds (../shared/golden/<seed>/
+ * Test helper: the hand-checked golden records of the real seeds (fixtures/golden/<seed>/
  * golden.csv, format in golden/FORMAT.md) as Observation objects, and the seeds' discrepancy
  * lists (discrepancies.csv), so the checks can be tried on real data.
  *
@@ -8,22 +8,16 @@
  * unitMult 8, 万元 → CNY/4, 元 → CNY/0, % → percent, 位 → rank, 万人 → 人/4, counts unchanged).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Observation } from '../../src/model.ts';
+import { GOLDEN_DIR } from './golden.ts';
 
-/** Folder of the golden sets: ../shared/golden next to the repository. */
-export const GOLDEN_DIR = fileURLToPath(new URL('../../../shared/golden/', import.meta.url));
+export { goldenSeeds } from './golden.ts';
+
 /** Folder of the seed fixtures. */
 export const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
-/** Seed stems that have a golden set, e.g. "000_94f9f59014649328". */
-export function goldenSeeds(): string[] {
-  return readdirSync(GOLDEN_DIR, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
-}
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
 export function parseCsv(text: string): string[][] {
@@ -83,7 +77,7 @@ export function seedSourceId(seedFile: string): string {
 
 /** The golden records of one seed as Observations. */
 export function goldenObservations(seedStem: string): Observation[] {
-  const records = readCsvRecords(`${GOLDEN_DIR}${seedStem}/golden.csv`);
+  const records = readCsvRecords(join(GOLDEN_DIR, seedStem, 'golden.csv'));
   const sourceId = seedSourceId(`${seedStem}.txt`);
   return records.map((r) => {
     const [unit, unitMult] = UNITS[r.unit] ?? [r.unit, 0];
@@ -127,7 +121,7 @@ export interface GoldenDiscrepancy {
 
 /** The discrepancy list of one seed. */
 export function goldenDiscrepancies(seedStem: string): GoldenDiscrepancy[] {
-  return readCsvRecords(`${GOLDEN_DIR}${seedStem}/discrepancies.csv`).map((r) => ({
+  return readCsvRecords(join(GOLDEN_DIR, seedStem, 'discrepancies.csv')).map((r) => ({
     id: r.id,
     seed: r.seed,
     category: r.category,

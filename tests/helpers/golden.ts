@@ -1,5 +1,5 @@
 /**
- * Test input built from the golden reference records (../shared/golden/<seed>/golden.csv): each
+ * Test input built from the golden reference records (fixtures/golden/<seed>/golden.csv): each
  * golden row becomes a valid Observation of a source whose identity is the SHA-256 of the seed
  * file in fixtures/. Lets the load and export stages be tested before transform exists.
  */
@@ -10,8 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { ObservationSchema, type Observation, type SourceDocument, type TableRecord, type TransformResult } from '../../src/model.ts';
 import { parseCsv } from './parse-csv.ts';
 
-/** Folder of the golden sets, one sub-folder per seed stem. */
-export const GOLDEN_DIR = fileURLToPath(new URL('../../../shared/golden', import.meta.url));
+/**
+ * Folder of the golden sets, one sub-folder per seed stem: fixtures/golden, the committed copy of
+ * ../shared/golden (hand-checked records, table catalogues, known discrepancies).
+ */
+export const GOLDEN_DIR = fileURLToPath(new URL('../../fixtures/golden', import.meta.url));
 const FIXTURES_DIR = fileURLToPath(new URL('../../fixtures', import.meta.url));
 
 /** A source as the loader receives it: the document's identity and its transform result. */
