@@ -141,14 +141,14 @@ describe('a wrong command line is refused before any work (exit code 2)', () => 
   });
 });
 
-describe('a database that cannot be reached fails fast (exit code 3), host named, password never printed', () => {
+describe('a database that cannot be reached fails with exit code 3, host named, password never printed (its speed is measured in the bench, not here)', () => {
   let config: string;
   beforeAll(async () => {
     config = await writeConfig(tmp.path, { sources: [FIXTURES], dataDir: join(tmp.path, 'unused'), schema: 'failure_test' }, 'server.config.mts');
   });
 
   /** Runs ingest against `url` in text and JSON form and checks what both print. */
-  async function unreachable(url: string, endpoint: string, reason: RegExp, withinMs: number): Promise<void> {
+  async function unreachable(url: string, endpoint: string, reason: RegExp): Promise<void> {
     for (const format of ['text', 'json']) {
       const run = await runEtl(['-c', config, 'ingest', '--format', format, SEED], { DATABASE_URL: url });
       expect(run.code).toBe(3);
@@ -156,24 +156,23 @@ describe('a database that cannot be reached fails fast (exit code 3), host named
       expect(line.startsWith(`etl: cannot connect to PostgreSQL at ${endpoint}: `), line).toBe(true);
       expect(line).toMatch(reason);
       expect(run.stdout + run.stderr).not.toContain(PASSWORD);
-      expect(run.ms).toBeLessThan(withinMs);
       if (format === 'json') expect(JSON.parse(run.stdout)).toMatchObject({ exitCode: 3, warehouse: null, error: line.slice('etl: '.length) });
     }
   }
 
   it('a refused port', async () => {
-    await unreachable(`postgres://etl:${PASSWORD}@127.0.0.1:1/test`, '127.0.0.1:1/test', /ECONNREFUSED/, 15_000);
+    await unreachable(`postgres://etl:${PASSWORD}@127.0.0.1:1/test`, '127.0.0.1:1/test', /ECONNREFUSED/);
   });
 
   it('an unknown host', async () => {
-    await unreachable(`postgres://etl:${PASSWORD}@no-such-host.invalid:5432/test`, 'no-such-host.invalid:5432/test', /ENOTFOUND|EAI_AGAIN/, 15_000);
+    await unreachable(`postgres://etl:${PASSWORD}@no-such-host.invalid:5432/test`, 'no-such-host.invalid:5432/test', /ENOTFOUND|EAI_AGAIN/);
   });
 
   it('a database that does not exist on a live server', async () => {
     const url = new URL(TEST_DATABASE_URL);
     url.password = PASSWORD;
     url.pathname = '/no_such_database_etl';
-    await unreachable(url.href, `${url.hostname}:${url.port || '5432'}/no_such_database_etl`, /does not exist/, 15_000);
+    await unreachable(url.href, `${url.hostname}:${url.port || '5432'}/no_such_database_etl`, /does not exist/);
   });
 
   it('a server that accepts connections but never answers (the 5 s connect timeout)', async () => {
@@ -182,7 +181,7 @@ describe('a database that cannot be reached fails fast (exit code 3), host named
     await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
     const { port } = silent.address() as AddressInfo;
     try {
-      await unreachable(`postgres://etl:${PASSWORD}@127.0.0.1:${port}/test`, `127.0.0.1:${port}/test`, /timeout/i, 20_000);
+      await unreachable(`postgres://etl:${PASSWORD}@127.0.0.1:${port}/test`, `127.0.0.1:${port}/test`, /timeout/i);
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((done) => silent.close(done));

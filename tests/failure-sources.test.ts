@@ -174,11 +174,9 @@ describe('bad sources at the API', () => {
       const huge = join(tmp.path, 'huge.pdf');
       await writeFile(huge, '');
       await truncate(huge, HUGE_BYTES);
-      const started = Date.now();
       const error = await extractSource(huge).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SourceTooLargeError);
       expect(error).toMatchObject({ bytes: HUGE_BYTES, limit: 256 * 1024 ** 2 });
-      expect(Date.now() - started).toBeLessThan(1000);
       await expect(readSourceBytes(join(FIXTURES, GOOD), 20_000)).rejects.toThrow(/: 36\.1 KiB is larger than the limit of 19\.5 KiB \(maxSourceBytes/);
     } finally {
       await tmp.dispose();
