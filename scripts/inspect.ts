@@ -19,6 +19,9 @@ if (what === 'lines') {
   }
 } else {
   const r = transformDocument(doc);
-  for (const t of r.tables) console.log(`${t.tableRef} title@${t.titleLine} lines ${t.firstLine}-${t.lastLine}: ${t.observationCount} obs  ${t.tableTitle}\n    ${t.columns.join(' ; ')}`);
+  for (const t of r.tables) {
+    const why = t.reading.evidence.map((e) => `${e.kind} ${e.weight > 0 ? '+' : ''}${e.weight.toFixed(2)} (${e.detail})`).join('; ');
+    console.log(`${t.tableRef} [${t.reading.caption}${t.reading.score !== null ? ' ' + t.reading.score : ''}] title@${t.titleLine} lines ${t.firstLine}-${t.lastLine}: ${t.observationCount} obs  ${t.tableTitle}\n    ${t.columns.join(' ; ')}\n    ${why}`);
+  }
   for (const f of r.findings) console.log(`finding ${f.kind} ${f.tableRef ?? '-'} line ${f.line}: ${f.message} | ${f.raw.slice(0, 60)}`);
 }

@@ -88,6 +88,28 @@ export const ObservationSchema = z.object({
 });
 export type Observation = z.infer<typeof ObservationSchema>;
 
+/** One reason for (or against) a reading of a table, with its weight (see transform/discover). */
+export interface Evidence {
+  /** What was weighed: position, years, rows, grouping, citation, habit. */
+  kind: string;
+  weight: number;
+  /** Why, in words a user reads: "right after the last row", "caption 2017, body 2016–2017". */
+  detail: string;
+}
+
+/**
+ * How a table was found and how sure the reading is. `caption`: 'found' when a caption was
+ * attached (by evidence for a table body; by its own caption for a chart or a sideways table),
+ * 'provisional' when none was credible and the table carries a provisional reference ("?L1234").
+ * `score`: the attached caption's score (null when provisional or not scored). `evidence`: the
+ * reasons behind the attached caption, or behind the best one refused.
+ */
+export interface TableReading {
+  caption: 'found' | 'provisional';
+  score: number | null;
+  evidence: Evidence[];
+}
+
 /** One reconstructed table (or figure / prose block) of a source. */
 export interface TableRecord {
   sourceId: string;
@@ -101,6 +123,7 @@ export interface TableRecord {
   /** Column descriptions as understood from the header, e.g. "2020|输出技术|turnover|亿元". */
   columns: string[];
   observationCount: number;
+  reading: TableReading;
 }
 
 /** Something transform could not place: reported by `check`, never silently dropped. */

@@ -18,7 +18,7 @@ import { splitLines } from '../src/extract/text.ts';
 import { ObservationSchema, type SourceDocument, type SourceLine } from '../src/model.ts';
 import { transformDocument } from '../src/transform/index.ts';
 import { classifyLine } from '../src/transform/lines.ts';
-import { findBlocks } from '../src/transform/segment.ts';
+import { discoverTables } from '../src/transform/discover/attach-captions.ts';
 import { parseTable } from '../src/transform/table.ts';
 import { FIXTURES } from './helpers/etl-cli.ts';
 
@@ -77,11 +77,11 @@ function documentOf(texts: string[]): SourceDocument {
 }
 
 describe('fuzz: mutated seed lines', () => {
-  it('classifyLine, findBlocks and parseTable never throw', () => {
+  it('classifyLine, discoverTables and parseTable never throw', () => {
     fc.assert(
       fc.property(mutatedWindow(120), fc.boolean(), (texts, traditional) => {
         const lines = documentOf(texts).lines.map((l, i) => classifyLine(l, i, traditional));
-        for (const block of findBlocks(lines)) {
+        for (const block of discoverTables(lines).blocks) {
           const parsed = parseTable(block, { sourceId: 'f'.repeat(64), sourceName: 'fuzz.txt', edition: 2021 });
           for (const f of parsed.findings) expect(f.line).toBeGreaterThan(0);
         }

@@ -105,6 +105,11 @@ const KIND_ROWS: Record<string, { dims: string[]; total: string | null }> = {
   gdp_rd_comparison: { dims: [], total: null },
 };
 
+/** The dimensions the row labels of a table kind may belong to (every codelist for an unlisted kind). */
+export function kindRowDimensions(kind: string): readonly string[] {
+  return (KIND_ROWS[kind] ?? ANY_KIND).dims;
+}
+
 /** Rows of a kind not listed above (e.g. 'other') may belong to any codelist. */
 const ANY_KIND = {
   dims: ['region', 'country', 'contract_type', 'tech_field', 'ip_type', 'socioeconomic_goal', 'plan_category', 'entity_type', 'ownership', 'staff', 'tto_service', 'tto_type'],

@@ -39,6 +39,9 @@ export function tableRow(t: TableRecord, loadId: number): Insertable<ReportTable
     last_line: t.lastLine,
     columns: JSON.stringify(t.columns),
     observation_count: t.observationCount,
+    caption_status: t.reading.caption,
+    caption_score: t.reading.score,
+    caption_evidence: JSON.stringify(t.reading.evidence),
   };
 }
 

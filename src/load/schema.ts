@@ -66,6 +66,10 @@ export interface ReportTablesTable {
   last_line: number;
   columns: Json<string[]>;
   observation_count: number;
+  caption_status: 'found' | 'provisional';
+  /** Exact decimal text on read (numeric). */
+  caption_score: string | number | null;
+  caption_evidence: Json<{ kind: string; weight: number; detail: string }[]>;
 }
 
 /** One observation (model `Observation`): `value` exact numeric, `value_text` as printed. */

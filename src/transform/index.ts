@@ -1,6 +1,7 @@
 /**
  * Transform stage: SourceDocument → canonical observations, table records and findings.
- * Lines are normalised and classified (lines.ts), table blocks found (segment.ts), each block
+ * Lines are normalised and classified (lines.ts), table bodies found and captions attached by
+ * scored evidence (discover/), each block
  * parsed against its header (table.ts), chart value labels read (charts.ts) or matched to the
  * table the text cites with the chart (chart-labels.ts), tables printed
  * sideways decoded from their glyph runs (vertical.ts), every observation
@@ -15,7 +16,7 @@ import { chartObservations } from './charts.ts';
 import { classifyLine } from './lines.ts';
 import { verticalTables } from './vertical.ts';
 import { proseObservations } from './prose.ts';
-import { findBlocks } from './segment.ts';
+import { discoverTables } from './discover/attach-captions.ts';
 import { parseTable } from './table.ts';
 import { collapseOverprint, isTraditional } from './text.ts';
 import { validObservations } from './validate.ts';
@@ -81,14 +82,18 @@ export function transformDocument(doc: SourceDocument): TransformResult {
         sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
         firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
         observationCount: obs.length,
+        reading: { caption: 'found', score: null, evidence: [{ kind: 'position', weight: 0, detail: 'value labels read with their figure caption' }] },
       });
     }
   };
   addCharts(charts.observations);
-  for (const block of findBlocks(lines)) {
+  const discovered = discoverTables(lines);
+  for (const { body, reason } of discovered.rejected) {
+    for (const l of body) if (l.kind === 'row' || l.kind === 'values') findings.push({ sourceId: doc.sourceId, kind: 'unplaced_row', tableRef: null, line: l.src.line, page: l.src.page, message: reason, raw: l.src.text });
+  }
+  for (const block of discovered.blocks) {
     const t = parseTable(block, ctx);
     findings.push(...t.findings);
-    if (!block.ref) continue;
     const kept = keep(t.observations);
     observations.push(...kept);
     tables.push({
@@ -98,6 +103,7 @@ export function transformDocument(doc: SourceDocument): TransformResult {
       lastLine: block.body[block.body.length - 1].src.line,
       columns: t.columns.map((c) => [c.year ?? '', c.group, c.measure ?? '(row label)', c.unit ?? ''].join('|')),
       observationCount: kept.length,
+      reading: block.reading,
     });
   }
   addCharts(matchedChartObservations(lines, observations, ctx));

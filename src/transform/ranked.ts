@@ -3,7 +3,7 @@
  * each "rank name" line is a turnover_rank observation (unit 位) of that name.
  */
 import type { Observation } from '../model.ts';
-import type { Block } from './segment.ts';
+import type { Block } from './discover/attach-captions.ts';
 import type { TableContext } from './table.ts';
 import { normaliseLabel } from './text.ts';
 

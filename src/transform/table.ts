@@ -17,7 +17,7 @@ import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { RowHierarchy } from './hierarchy.ts';
 import { rankedObservations } from './ranked.ts';
-import type { Block } from './segment.ts';
+import type { Block } from './discover/attach-captions.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
 import { titleYear } from './years.ts';
@@ -43,9 +43,9 @@ export interface ParsedTable {
 const SPLIT_NAME = 9;
 const CONNECTOR = /[/、（(，,和及与\-—]$/;
 
-/** Parses one block. Blocks without a caption get the reference "?" and yield findings only. */
+/** Parses one block (a provisional one too: it is read like any other, with no title to help). */
 export function parseTable(block: Block, ctx: TableContext): ParsedTable {
-  const ref = block.ref ?? '?';
+  const ref = block.ref;
   const title = block.title;
   const kind = tableKind(title);
   // Label lines closing the header that add nothing to what the header names are the first
@@ -65,10 +65,6 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [] };
   const finding = (l: Line, kind: Finding['kind'], message: string) =>
     out.findings.push({ sourceId: ctx.sourceId, kind, tableRef: block.ref, line: l.src.line, page: l.src.page, message, raw: l.src.text });
-  if (!block.ref) {
-    for (const l of rows) finding(l, 'unplaced_row', 'row of a table whose caption was not found');
-    return out;
-  }
   if (hasYearRows(rows)) {
     const base = { sourceId: ctx.sourceId, sourceName: ctx.sourceName, edition: ctx.edition, tableRef: ref, tableTitle: title, tableKind: kind, parentLabel: '', dimensions: {}, obsStatus: '' };
     // The header may end with the first section's measure label ("合同项数" / "(项)").

@@ -78,6 +78,7 @@ export function tablesOf(observations: Observation[]): TableRecord[] {
     titleLine: null,
     firstLine: Math.min(...obs.map((o) => o.line)),
     lastLine: Math.max(...obs.map((o) => o.line)),
+    reading: { caption: 'found' as const, score: null, evidence: [] },
     columns: [...new Set(obs.map((o) => `${o.dataYear}|${o.columnGroup}|${o.measure}|${o.unit}`))],
     observationCount: obs.length,
   }));

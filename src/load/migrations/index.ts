@@ -8,11 +8,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely/migrati
 import { syncCodelists } from '../codelists.ts';
 import { initialMigration } from './0001-initial.ts';
 import { viewsMigration } from './0002-views.ts';
+import { tableReadingMigration } from './0003-table-reading.ts';
 
 /** Every migration by name; names sort in the order they must run. Append, never edit. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initialMigration,
   '0002-views': viewsMigration,
+  '0003-table-reading': tableReadingMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,0 +1,76 @@
+/**
+ * Where a caption stands relative to a body: the captions within reach above a body's first
+ * line, below its last row, or printed between its rows, each with how far it is and what lies
+ * between (other captions, prose, other bodies). This is position only; what the caption says
+ * is weighed in caption-evidence.ts. Examples (2018 edition): 表3-1's caption right above its
+ * header (before, adjacent); 表3-2's right after its last row (after, adjacent); 表4-5's after
+ * the 京津冀 prose that follows its body (after, across prose); 附表1's title printed above 附表2's
+ * title and body, its own body after 附表2's (before, across a body).
+ */
+import type { Line } from '../lines.ts';
+import type { Body } from './bodies.ts';
+
+/** Where a caption was found relative to a body. */
+export type Side = 'before' | 'after' | 'inside';
+
+/** A caption within reach of a body, and what stands between them. */
+export interface CaptionCandidate {
+  body: number;
+  /** Line index of the caption. */
+  caption: number;
+  side: Side;
+  /** Non-blank lines walked from the body to the caption. */
+  distance: number;
+  /** Other captions between the two. */
+  captionsBetween: number;
+  /** Prose lines between the two. */
+  prose: number;
+  /** Rows of other bodies between the two. */
+  bodiesBetween: number;
+}
+
+/** How far (non-blank lines) a caption may stand from its body. */
+export const CAPTION_REACH = 150;
+
+/** A caption line that names a table of its own (not "续表 …", the continuation of one). */
+export function isTableCaption(l: Line): boolean {
+  return l.kind === 'caption' && !/^\s*续\s*表/.test(l.text);
+}
+
+/** Every caption within reach of every body, in body order. */
+export function captionCandidates(lines: Line[], bodies: Body[]): CaptionCandidate[] {
+  const owner = new Map<number, number>();
+  bodies.forEach((b, k) => {
+    for (let i = b.top; i <= b.end; i++) owner.set(i, k);
+  });
+  const out: CaptionCandidate[] = [];
+  bodies.forEach((b, k) => {
+    for (let i = b.start; i <= b.end; i++) {
+      if (isTableCaption(lines[i])) out.push({ body: k, caption: i, side: 'inside', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0 });
+    }
+    out.push(...walk(lines, owner, k, b.top - 1, -1, 'before'), ...walk(lines, owner, k, b.end + 1, 1, 'after'));
+  });
+  return out;
+}
+
+/** Walks from `from` in direction `step`, collecting captions until reach or a figure caption. */
+function walk(lines: Line[], owner: Map<number, number>, body: number, from: number, step: 1 | -1, side: Side): CaptionCandidate[] {
+  const out: CaptionCandidate[] = [];
+  const bodiesSeen = new Set<number>();
+  let distance = 0;
+  let captions = 0;
+  let prose = 0;
+  for (let i = from; i >= 0 && i < lines.length && distance < CAPTION_REACH; i += step) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    distance++;
+    const other = owner.get(i);
+    if (other !== undefined && other !== body) bodiesSeen.add(other);
+    if (l.kind === 'figure') break;
+    if (isTableCaption(l)) {
+      out.push({ body, caption: i, side, distance, captionsBetween: captions, prose, bodiesBetween: bodiesSeen.size });
+      captions++;
+    } else if (l.kind === 'prose') prose++;
+  }
+  return out;
+}
