@@ -140,6 +140,11 @@ export interface Finding {
 /** Everything transform derives from one SourceDocument. */
 export interface TransformResult {
   edition: number | null;
+  /**
+   * What a user should know about how the source was read: an edition inferred from the data
+   * years because no title names it ("edition 2010: no title names the edition: inferred …").
+   */
+  warnings: string[];
   tables: TableRecord[];
   observations: Observation[];
   findings: Finding[];

@@ -55,7 +55,7 @@ export async function prepareSource(path: string, options: PrepareOptions, phase
     const checks = runChecks(result.observations, { tolerance: options.tolerance });
     phase('transformed');
     const { lines: _lines, ...meta } = doc;
-    return { ok: true, meta, result, checks, warnings: sourceWarnings(doc) };
+    return { ok: true, meta, result, checks, warnings: [...sourceWarnings(doc), ...result.warnings] };
   } catch (error) {
     return { ok: false, name: basename(path), error: error instanceof Error ? error.message : String(error), hint: failureHint(error) };
   }

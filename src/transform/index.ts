@@ -13,28 +13,14 @@ import type { Finding, Observation, SourceDocument, TableRecord, TransformResult
 import { mapObservations } from '../codelists/index.ts';
 import { matchedChartObservations } from './chart-labels.ts';
 import { chartObservations } from './charts.ts';
-import { classifyLine } from './lines.ts';
+import { attachUnitLines, classifyLine } from './lines.ts';
 import { verticalTables } from './vertical.ts';
 import { proseObservations } from './prose.ts';
 import { discoverTables } from './discover/attach-captions.ts';
 import { parseTable } from './table.ts';
-import { collapseOverprint, isTraditional } from './text.ts';
+import { isTraditional } from './text.ts';
+import { detectEdition } from './edition.ts';
 import { validObservations } from './validate.ts';
-
-/**
- * The report edition (year of publication) as the report names itself: "2021 Annual Report",
- * "《2018 全国技术市场统计年度报告》", "2006年全国技术市场统计年度报告". The most frequent
- * mention wins; null when the text names none.
- */
-export function detectEdition(lines: string[]): number | null {
-  const votes = new Map<number, number>();
-  const re = /((?:19|20)\d{2})\s*年?\s*(?:全国技术市场|Annual Report|年度报告)/g;
-  for (const l of lines) for (const m of collapseOverprint(l).matchAll(re)) votes.set(Number(m[1]), (votes.get(Number(m[1])) ?? 0) + 1);
-  let best: number | null = null;
-  let n = 0;
-  for (const [y, k] of votes) if (k > n) [best, n] = [y, k];
-  return best;
-}
 
 /** Groups items by a key, keeping first-seen order. */
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -56,7 +42,10 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   const texts = doc.lines.map((l) => l.text);
   const traditional = isTraditional(texts.join('\n'));
   const lines = doc.lines.map((l, i) => classifyLine(l, i, traditional));
-  const edition = detectEdition(lines.map((l) => l.text));
+  attachUnitLines(lines);
+  const found = detectEdition(lines);
+  const edition = found.year;
+  const warnings = found.how === 'named' ? [] : [`edition ${found.year ?? 'unknown'}: ${found.detail}`];
   const ctx = { sourceId: doc.sourceId, sourceName: doc.name, edition };
   const tables: TableRecord[] = [];
   const observations: Observation[] = [];
@@ -115,5 +104,5 @@ export function transformDocument(doc: SourceDocument): TransformResult {
     }
   });
   observations.push(...keep(proseObservations(lines, observations, ctx)));
-  return { edition, tables, observations, findings };
+  return { edition, tables, observations, findings, warnings };
 }

@@ -7,7 +7,7 @@
  */
 import type { LineCell, SourceLine } from '../model.ts';
 import { isCellToken, isNullToken, parseCell, parseNumberToken } from './numbers.ts';
-import { collapseOverprint, normaliseRef, simplify } from './text.ts';
+import { normaliseLine, normaliseRef } from './text.ts';
 
 export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'chart' | 'cont' | 'row' | 'values' | 'label' | 'prose';
 
@@ -100,12 +100,34 @@ function isCellOrGroupedToken(t: string): boolean {
   return isCellToken(t) || (/ /.test(t) && t.split(' ').every((p) => isCellToken(p)));
 }
 
+/** A line that only states a unit: "单位：万元", "（单位：亿元）". */
+const UNIT_LINE = /^\s*[（(]?\s*单位\s*[:：]\s*[^\s，。,]{1,6}\s*[）)]?\s*$/;
+
+/**
+ * Gives each caption the unit line printed right under it ("表1 …" then "单位：万元"): the unit
+ * becomes part of the caption's title and the line stops being a header line, so the unit moves
+ * with its caption wherever that stands (before the body, after it, or away from it).
+ */
+export function attachUnitLines(lines: Line[]): void {
+  for (const cap of lines) {
+    if (cap.kind !== 'caption') continue;
+    for (let i = cap.idx + 1; i < lines.length && i <= cap.idx + 3; i++) {
+      const l = lines[i];
+      if (l.kind === 'blank') continue;
+      if (l.kind === 'label' && UNIT_LINE.test(l.text)) {
+        cap.title = `${cap.title}（${l.text.trim().replace(/^[（(]|[）)]$/g, '')}）`;
+        l.kind = 'furniture';
+      }
+      break;
+    }
+  }
+}
+
 /**
  * Classifies one source line. `traditional` converts the line to simplified script first.
  */
 export function classifyLine(src: SourceLine, idx: number, traditional: boolean): Line {
-  let text = collapseOverprint(src.text);
-  if (traditional) text = simplify(text);
+  const text = normaliseLine(src.text, traditional);
   const base: Line = { idx, src, text, kind: 'blank', label: '', tokens: [], ...(src.cells ? { cells: tokenCells(src.cells) } : {}) };
   const trimmed = text.trim();
   if (!trimmed || trimmed === '\u3000') return base;

@@ -8,15 +8,23 @@ import * as OpenCC from 'opencc-js';
 import { asciiDigits } from './numbers.ts';
 
 /**
- * Collapses a line printed as an overprinted bold run, where each piece of text stands k times
- * in a row ("表表表表3333 1999199919991999－－－－" → "表3 1999－"). Lines that do not start with
- * such a run are returned unchanged, so "29999" in a table row is never touched.
+ * Collapses overprinted bold text, where each piece of text stands k times in a row: a whole
+ * line ("表表表表3333 1999199919991999－－－－" → "表3 1999－") or only some of its tokens, the
+ * words printed once ("表3333 2009200920092009年东部地区…" → "表3 2009年东部地区…"). The repeat
+ * factor is read from the line's own evidence (a year, a CJK glyph or a caption number repeated
+ * three times or more), and a run of digits is collapsed only whole, so "29999" in a table row
+ * or "10000" in a caption is never touched.
  */
 export function collapseOverprint(line: string): string {
+  return collapseWholeLine(line) ?? collapsePartial(line);
+}
+
+/** The line collapsed when it starts with an overprinted run (the whole line is bold), else null. */
+function collapseWholeLine(line: string): string | null {
   const lead = line.length - line.trimStart().length;
   const body = line.slice(lead);
   const k = overprintFactor(body);
-  if (k < 3) return line;
+  if (k < 3) return null;
   let out = '';
   let unmatched = 0;
   for (let pos = 0; pos < body.length; ) {
@@ -29,8 +37,68 @@ export function collapseOverprint(line: string): string {
       out += body[pos++];
     }
   }
-  return unmatched * 5 > body.length ? line : line.slice(0, lead) + out;
+  return unmatched * 5 > body.length ? null : line.slice(0, lead) + out;
 }
+
+/** Evidence of a partial overprint and its factor: a year, a CJK glyph or a caption number repeated. */
+const OVERPRINT_EVIDENCE = [/((?:19|20)\d{2})\1{2,}/g, /([\u4e00-\u9fff])\1{2,}/g, /^\s*(?:附\s*表|表|图)\s*(\d)\1{2,}(?!\d)/g];
+
+/**
+ * The repeat factor a line's partial overprint shows, or 0: the factor most pieces of evidence
+ * allow (a run of L identical units allows every divisor of L from 3 up: "11111111" is "1"×8 or
+ * "11"×4), the smallest on a tie.
+ */
+function partialFactor(line: string): number {
+  const votes = new Map<number, number>();
+  for (const re of OVERPRINT_EVIDENCE) {
+    for (const m of line.matchAll(re)) {
+      const repeats = m[0].trim().replace(/^(附\s*表|表|图)\s*/, '').length / m[1].length;
+      for (let k = 3; k <= repeats; k++) if (repeats % k === 0) votes.set(k, (votes.get(k) ?? 0) + 1);
+    }
+  }
+  let best = 0;
+  let n = 0;
+  for (const [k, c] of votes) if (c > n || (c === n && k < best)) [best, n] = [k, c];
+  return best;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** Collapses every run repeated exactly k times (k from partialFactor), digit runs only whole. */
+function collapsePartial(line: string): string {
+  const k = partialFactor(line);
+  if (k < 3) return line;
+  let out = '';
+  for (let pos = 0; pos < line.length; ) {
+    let taken = 0;
+    for (let len = Math.min(12, Math.floor((line.length - pos) / k)); len >= 1 && !taken; len--) {
+      const u = line.slice(pos, pos + len);
+      if (/\s/.test(u) || !line.startsWith(u.repeat(k), pos) || line.startsWith(u, pos + len * k)) continue;
+      const end = pos + len * k;
+      if (isDigit(u[0]) && isDigit(line[pos - 1])) continue;
+      if (isDigit(u[len - 1]) && isDigit(line[end])) continue;
+      out += u;
+      taken = len * k;
+    }
+    if (taken) pos += taken;
+    else out += line[pos++];
+  }
+  return out;
+}
+
+/**
+ * A printed line as every later step reads it: overprint collapsed, full-width digits, letters,
+ * point and percent turned ASCII ("２０２０年" → "2020年"; the full-width minus stays, it is a
+ * sign or a null marker), a year printed with its digits spaced out joined ("2 0 1 7 年" →
+ * "2017 年"), and traditional script simplified when `traditional`.
+ */
+export function normaliseLine(text: string, traditional: boolean): string {
+  const out = asciiDigits(collapseOverprint(text)).replace(SPACED_YEAR, '$1$2$3$4');
+  return traditional ? simplify(out) : out;
+}
+
+/** A year printed with a space between its digits, before 年: "2 0 1 7 年". */
+const SPACED_YEAR = /(?<![\d.])([12]) ([09]) (\d) (\d)(?= ?年)/g;
 
 /** How many times the text at the start of the line repeats (the overprint factor), or 1. */
 function overprintFactor(s: string): number {

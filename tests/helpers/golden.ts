@@ -99,7 +99,7 @@ export function goldenSource(stem: string, opts: { variant?: string; limit?: num
   const observations = golden.map((row) => goldenObservation(row, sourceId));
   return {
     doc: { sourceId, name, path, kind: 'text', bytes: bytes.length, pages: null },
-    result: { edition: null, tables: tablesOf(observations), observations, findings: [] },
+    result: { edition: null, tables: tablesOf(observations), observations, findings: [], warnings: [] },
     golden,
   };
 }
