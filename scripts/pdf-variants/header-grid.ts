@@ -1,0 +1,94 @@
+/**
+ * A table header as printed in a seed (a few text lines) → a grid of ruled header cells: which
+ * column each header word stands over and how many columns it spans. The seed only has the words
+ * in order, so the grid is a plausible reading, not the original one: a line with one word per
+ * column is one row of cells; a line with fewer words spreads them evenly over the columns (a year
+ * over its three measures, "输出技术" over half of the table); leading one-word lines are the stub
+ * caption of the label column ("省份（自治区、" + "直辖市）"), one cell spanning every header row.
+ */
+
+/** One header cell: its text, first column, column span and row placement (0-based). */
+export interface HeaderCell {
+  text: string;
+  col: number;
+  span: number;
+  row: number;
+  rowSpan: number;
+}
+
+/** The header grid of one table segment. */
+export interface HeaderGrid {
+  rows: number;
+  cells: HeaderCell[];
+}
+
+const CJK_CHAR = /^[\u3400-\u9fff]$/;
+
+/**
+ * The words of one header line: whitespace-separated tokens, with the pieces a seed prints apart
+ * but that belong to one header cell joined again: "2019 年", "合同数 / 项", "增长 /%", "地 区"
+ * (a label spaced out one character at a time), a footnote letter "2019 年 a". U+3000 is an empty
+ * corner cell.
+ */
+export function headerWords(line: string): string[] {
+  const toks = line
+    .replace(/^ +| +$/g, '')
+    .split(/ +/)
+    .flatMap((t) => t.split(/(　)/))
+    .filter((t) => t !== '');
+  const words: string[] = [];
+  for (const tok of toks) {
+    const prev = words[words.length - 1];
+    const join =
+      prev !== undefined &&
+      prev !== '　' &&
+      tok !== '　' &&
+      ((/\d$/.test(prev) && /^(年|月)/.test(tok)) ||
+        tok.startsWith('/') ||
+        prev.endsWith('/') ||
+        (CJK_CHAR.test(tok) && CJK_CHAR.test(prev.slice(-1)) && /(^| )[\u3400-\u9fff]$/.test(prev)) ||
+        /^[a-z]$/.test(tok));
+    if (join) words[words.length - 1] = `${prev} ${tok}`;
+    else words.push(tok);
+  }
+  return words.map((w) => (w === '　' ? '' : w));
+}
+
+/** Spreads `words` over columns [from, to): evenly when there are fewer words than columns. */
+function spread(words: string[], from: number, to: number, row: number): HeaderCell[] {
+  const width = to - from;
+  const k = words.length;
+  if (k <= width) {
+    return words.map((text, i) => {
+      const col = from + Math.floor((i * width) / k);
+      const end = from + Math.floor(((i + 1) * width) / k);
+      return { text, col, span: end - col, row, rowSpan: 1 };
+    });
+  }
+  const cells: HeaderCell[] = [];
+  words.forEach((text, j) => {
+    const col = from + Math.floor((j * width) / k);
+    const last = cells[cells.length - 1];
+    if (last && last.col === col) last.text = `${last.text} ${text}`.trim();
+    else cells.push({ text, col, span: 1, row, rowSpan: 1 });
+  });
+  return cells;
+}
+
+/** The header grid of `lines` (seed header lines, in order) for a table of `columns` columns. */
+export function headerGrid(lines: string[], columns: number): HeaderGrid {
+  const words = lines.map(headerWords).filter((w) => w.length > 0);
+  let stubLines = 0;
+  while (stubLines < words.length && words[stubLines].length === 1 && words[stubLines][0] !== '') stubLines++;
+  const rest = words.slice(stubLines);
+  const stub = stubLines > 0 && rest.length > 0 && columns > 1 && rest.every((w) => w.length <= columns - 1);
+  if (!stub) {
+    return {
+      rows: words.length,
+      cells: words.flatMap((w, row) => (w.length === columns - 1 && columns > 1 ? spread(w, 1, columns, row) : spread(w, 0, columns, row))),
+    };
+  }
+  const cells: HeaderCell[] = [{ text: words.slice(0, stubLines).map((w) => w[0]).join('\n'), col: 0, span: 1, row: 0, rowSpan: rest.length }];
+  rest.forEach((w, row) => cells.push(...spread(w, 1, columns, row)));
+  return { rows: rest.length, cells };
+}
