@@ -173,8 +173,13 @@ export interface CheckResult {
   checkKind: string;
   tableRef: string;
   status: 'pass' | 'fail' | 'skipped';
-  /** error: beyond rounding; warning: explained by truncation or a share nudged to 100; info otherwise. */
-  severity: 'error' | 'warning' | 'info';
+  /**
+   * error: beyond rounding; warning: explained by truncation or a share nudged to 100; review:
+   * beyond rounding, but an input comes from a table read with low confidence (a provisional
+   * caption, or a caption attached on weak evidence), so the reader may have stumbled; info
+   * otherwise.
+   */
+  severity: 'error' | 'warning' | 'review' | 'info';
   subject: string;
   printed: string | null;
   expectedLow: string | null;

@@ -12,6 +12,7 @@ import { SOURCE_EXTENSIONS } from './extract/index.ts';
 import type { Warehouse } from './load/db.ts';
 import { DatabaseUnreachableError } from './load/errors.ts';
 import { loadSource, markInterruptedLoads, type InterruptedLoad } from './load/loader.ts';
+import type { Finding } from './model.ts';
 import { startPreparer } from './prepare/pool.ts';
 
 /** What happened to one source in a run. Counts are of this source's records. Every key is always present. */
@@ -22,13 +23,23 @@ export interface SourceSummary {
   path: string;
   status: 'loaded' | 'replaced' | 'unchanged' | 'failed';
   edition: number | null;
+  /** Tables found (table bodies, charts with value labels, sideways tables). */
   tables: number;
+  /**
+   * References of the tables found without a credible caption, loaded under a provisional
+   * reference ("?L1234", the line of their first printed line), in document order.
+   */
+  provisionalTables: string[];
   observations: number;
   /** Rows and cells transform could not place (see `etl check`). */
   findings: number;
+  /** The findings by reason, most frequent first: what could not be placed, and why. */
+  unplaced: UnplacedCount[];
   checksPassed: number;
   /** Checks failing beyond rounding (severity error). */
   checksFailed: number;
+  /** Checks failing beyond rounding on a table read with low confidence (severity review). */
+  checksReview: number;
   /** Checks failing in a way truncation or a share nudged to 100 explains (severity warning). */
   checksWarned: number;
   checksSkipped: number;
@@ -41,6 +52,30 @@ export interface SourceSummary {
   error: string | null;
   /** What the user can do about the failure; null when there is nothing specific to say. */
   hint: string | null;
+}
+
+/** How many findings of one kind a source has, and what that kind means. */
+export interface UnplacedCount {
+  kind: Finding['kind'];
+  count: number;
+  /** What the kind means, in words: "rows that fit no table's columns". */
+  reason: string;
+}
+
+/** What each kind of finding means, for the summary. */
+const FINDING_REASONS: Record<Finding['kind'], string> = {
+  unplaced_row: "rows that fit no table or no table's columns",
+  unparsed_table: 'rows of tables whose header was not understood',
+  unplaced_cell: 'cells with no measure or year',
+  unknown_label: 'labels in no codelist',
+  invalid_observation: 'figures that are no valid observation',
+};
+
+/** The findings of a source counted by kind, most frequent first. */
+export function unplacedCounts(findings: readonly Finding[]): UnplacedCount[] {
+  const counts = new Map<Finding['kind'], number>();
+  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, count]) => ({ kind, count, reason: FINDING_REASONS[kind] }));
 }
 
 /** The outcome of `ingest`. */
@@ -105,8 +140,8 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
   const loadQueue = pLimit(1);
   const one = async (path: string): Promise<SourceSummary> => {
     const base: SourceSummary = {
-      name: basename(path), path, status: 'failed', edition: null, tables: 0, observations: 0, findings: 0,
-      checksPassed: 0, checksFailed: 0, checksWarned: 0, checksSkipped: 0, warnings: [], error: null, hint: null,
+      name: basename(path), path, status: 'failed', edition: null, tables: 0, provisionalTables: [], observations: 0, findings: 0, unplaced: [],
+      checksPassed: 0, checksFailed: 0, checksReview: 0, checksWarned: 0, checksSkipped: 0, warnings: [], error: null, hint: null,
     };
     const prepared = await preparing(() => {
       progress({ phase: 'start', path });
@@ -123,10 +158,12 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
       });
       summary = {
         ...base, name: meta.name, status: outcome.status, edition: result.edition, tables: result.tables.length,
-        observations: outcome.observations, findings: result.findings.length,
+        provisionalTables: result.tables.filter((t) => t.reading.caption === 'provisional').map((t) => t.tableRef),
+        observations: outcome.observations, findings: result.findings.length, unplaced: unplacedCounts(result.findings),
         checksPassed: checks.filter((c) => c.status === 'pass').length,
         checksFailed: checks.filter((c) => c.status === 'fail' && c.severity === 'error').length,
-        checksWarned: checks.filter((c) => c.status === 'fail' && c.severity !== 'error').length,
+        checksReview: checks.filter((c) => c.status === 'fail' && c.severity === 'review').length,
+        checksWarned: checks.filter((c) => c.status === 'fail' && (c.severity === 'warning' || c.severity === 'info')).length,
         checksSkipped: checks.filter((c) => c.status === 'skipped').length,
         warnings: prepared.warnings,
       };

@@ -123,9 +123,10 @@ describe('bad sources through `etl ingest`', () => {
       observations: doc.sources.reduce((n: number, s: { observations: number }) => n + s.observations, 0),
       findings: doc.sources.reduce((n: number, s: { findings: number }) => n + s.findings, 0),
       checksFailed: doc.sources.reduce((n: number, s: { checksFailed: number }) => n + s.checksFailed, 0),
+      checksReview: doc.sources.reduce((n: number, s: { checksReview: number }) => n + s.checksReview, 0),
       checksWarned: doc.sources.reduce((n: number, s: { checksWarned: number }) => n + s.checksWarned, 0),
     });
-    const keys = ['name', 'path', 'status', 'edition', 'tables', 'observations', 'findings', 'checksPassed', 'checksFailed', 'checksWarned', 'checksSkipped', 'warnings', 'error', 'hint'];
+    const keys = ['name', 'path', 'status', 'edition', 'tables', 'provisionalTables', 'observations', 'findings', 'unplaced', 'checksPassed', 'checksFailed', 'checksReview', 'checksWarned', 'checksSkipped', 'warnings', 'error', 'hint'];
     for (const s of doc.sources) {
       expect(Object.keys(s)).toEqual(keys);
       expect(s.status === 'failed').toBe(s.error !== null);

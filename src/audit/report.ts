@@ -32,7 +32,7 @@ export const AuditFindingSchema = z.object({
   file: z.string().min(1),
   tableRef: z.string(),
   kind: z.string(),
-  severity: z.enum(['error', 'warning', 'info']),
+  severity: z.enum(['error', 'warning', 'review', 'info']),
   subject: z.string(),
   message: z.string(),
   printed: Exact.nullable(),
@@ -61,6 +61,8 @@ export const AuditReportSchema = z.object({
   checks: z.object({
     passed: z.number().int().nonnegative(),
     failed: z.number().int().nonnegative(),
+    /** Failures beyond rounding on a table read with low confidence (severity review). */
+    review: z.number().int().nonnegative(),
     warnings: z.number().int().nonnegative(),
     revisions: z.number().int().nonnegative(),
     skipped: z.number().int().nonnegative(),
@@ -95,6 +97,7 @@ export function buildReport(results: Located[], unplaced: AuditReport['unplaced'
     checks: {
       passed: count((r) => r.status === 'pass'),
       failed: count((r) => r.status === 'fail' && r.severity === 'error'),
+      review: count((r) => r.status === 'fail' && r.severity === 'review'),
       warnings: count((r) => r.status === 'fail' && r.severity === 'warning'),
       revisions: count((r) => r.status === 'fail' && r.severity === 'info'),
       skipped: skipped.length,
@@ -148,7 +151,7 @@ function lines(ns: AuditReport['skipped'][number]['numbers']): string {
 export function renderReport(r: AuditReport): string {
   const out: string[] = [];
   let group = '';
-  const order = (f: AuditFinding) => (f.severity === 'error' ? 0 : f.severity === 'warning' ? 1 : 2);
+  const order = (f: AuditFinding) => ['error', 'review', 'warning', 'info'].indexOf(f.severity);
   const sorted = [...r.failures].sort((a, b) => a.file.localeCompare(b.file) || order(a) - order(b) || a.tableRef.localeCompare(b.tableRef));
   for (const f of sorted) {
     const g = `${f.file} ${f.tableRef}`;
@@ -162,6 +165,6 @@ export function renderReport(r: AuditReport): string {
   if (r.unplaced.length) out.push('', '== not placed by transform');
   for (const u of r.unplaced) out.push(`  ${u.file}:${u.line} ${u.tableRef ?? ''} ${u.kind}: ${u.message}`);
   const c = r.checks;
-  out.push('', `checks: ${c.passed} passed, ${c.failed} beyond rounding, ${c.warnings} warnings (truncation / share nudged), ${c.revisions} revisions between editions, ${c.skipped} skipped; ${r.unplaced.length} unplaced`);
+  out.push('', `checks: ${c.passed} passed, ${c.failed} beyond rounding, ${c.review} to review (tables read with low confidence), ${c.warnings} warnings (truncation / share nudged), ${c.revisions} revisions between editions, ${c.skipped} skipped; ${r.unplaced.length} unplaced`);
   return out.join('\n');
 }

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { crossEdition, readersFor, runChecks, type EditionResult } from '../checks/index.ts';
 import { extractSource } from '../extract/index.ts';
 import type { CheckResult, Observation } from '../model.ts';
+import { lowConfidenceTables } from '../transform/discover/attach-captions.ts';
 import { transformDocument } from '../transform/index.ts';
 import type { SeedResults } from './golden-score.ts';
 
@@ -25,7 +26,7 @@ export async function auditFiles(paths: readonly string[], tolerance: number | s
   for (const path of paths) {
     const doc = await extractSource(path);
     const t = transformDocument(doc);
-    sources.push({ name: basename(path), edition: t.edition, observations: t.observations, results: runChecks(t.observations, { tolerance }) });
+    sources.push({ name: basename(path), edition: t.edition, observations: t.observations, results: runChecks(t.observations, { tolerance, lowConfidence: lowConfidenceTables(t.tables) }) });
   }
   const editions = crossEdition(sources, readersFor(tolerance));
   const seeds: SeedResults[] = sources.map((s) => {

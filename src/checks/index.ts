@@ -2,7 +2,8 @@
  * The check engine (DESIGN.md "Checks (reconciliation)"): pure functions from the observations
  * of one source to CheckResults. Every check is rounding-aware by interval arithmetic on exact
  * decimals (interval.ts, reading.ts); a failure that truncation would explain, or a share nudged
- * so its column totals 100, is a 'warning'; anything else beyond rounding is an 'error'; a check
+ * so its column totals 100, is a 'warning'; anything else beyond rounding is an 'error' (a
+ * 'review' when an input comes from a table read with low confidence); a check
  * whose inputs are incomplete is 'skipped' with the reason, never a pass.
  */
 import type { CheckResult, Observation } from '../model.ts';
@@ -46,6 +47,12 @@ export interface CheckOptions {
   tolerance?: number | string;
   /** The check kinds to run (default: all of CHECK_KINDS; an edition kind is refused). */
   kinds?: readonly CheckKind[];
+  /**
+   * References of the tables read with low confidence (transform's `lowConfidenceTables`): a
+   * failure beyond rounding with an input from one of them is reported as 'review', not
+   * 'error', so a misread table cannot flood the audit with false errors. Default: none.
+   */
+  lowConfidence?: ReadonlySet<string>;
 }
 
 /** One check kind over one table. */
@@ -87,5 +94,13 @@ export function runChecks(observations: readonly Observation[], opts: CheckOptio
   const sourceKinds = kinds.filter((k) => 'source' in CHECKS[k as keyof typeof CHECKS]);
   if (!sourceKinds.length) return perTable;
   const view = sourceView(observations, readers, grouped);
-  return [...perTable, ...sourceKinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'source' in c ? c.source(view) : []; })];
+  const all = [...perTable, ...sourceKinds.flatMap((k) => { const c = CHECKS[k as keyof typeof CHECKS]; return 'source' in c ? c.source(view) : []; })];
+  return opts.lowConfidence?.size ? all.map((r) => underReview(r, opts.lowConfidence!)) : all;
+}
+
+/** An error whose inputs come from a table read with low confidence becomes 'review'. */
+function underReview(r: CheckResult, low: ReadonlySet<string>): CheckResult {
+  if (r.severity !== 'error' || !r.inputs.some((i) => low.has(i.tableRef))) return r;
+  const tables = [...new Set(r.inputs.map((i) => i.tableRef).filter((t) => low.has(t)))].join(', ');
+  return { ...r, severity: 'review', message: `${r.message} [to review: ${tables} read with low confidence]` };
 }

@@ -28,7 +28,7 @@ export const CheckResultSchema = z
     checkKind: z.string().regex(/^[a-z][a-z0-9_]*$/),
     tableRef: z.string().min(1),
     status: z.enum(['pass', 'fail', 'skipped']),
-    severity: z.enum(['error', 'warning', 'info']),
+    severity: z.enum(['error', 'warning', 'review', 'info']),
     subject: z.string().min(1),
     printed: DecimalString.nullable(),
     expectedLow: DecimalString.nullable(),

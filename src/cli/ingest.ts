@@ -32,7 +32,7 @@ export interface RunSummary {
   /** "PGlite at /abs/dir" or "PostgreSQL at host:port/db" (never a password); null if not opened. */
   warehouse: string | null;
   seconds: number;
-  totals: { sources: number; loaded: number; replaced: number; unchanged: number; failed: number; observations: number; findings: number; checksFailed: number; checksWarned: number };
+  totals: { sources: number; loaded: number; replaced: number; unchanged: number; failed: number; observations: number; findings: number; checksFailed: number; checksReview: number; checksWarned: number };
   /** Loads of earlier runs whose process died, found by this run and marked failed. */
   interruptedLoads: { loadId: number; name: string; sourceId: string; startedAt: string }[];
   sources: SourceSummary[];
@@ -113,10 +113,10 @@ function elapsed(started: number): number {
 /** The run's totals over its sources. */
 function totalsOf(sources: SourceSummary[]): RunSummary['totals'] {
   const count = (status: SourceSummary['status']) => sources.filter((s) => s.status === status).length;
-  const sum = (key: 'observations' | 'findings' | 'checksFailed' | 'checksWarned') => sources.reduce((n, s) => n + s[key], 0);
+  const sum = (key: 'observations' | 'findings' | 'checksFailed' | 'checksReview' | 'checksWarned') => sources.reduce((n, s) => n + s[key], 0);
   return {
     sources: sources.length, loaded: count('loaded'), replaced: count('replaced'), unchanged: count('unchanged'), failed: count('failed'),
-    observations: sum('observations'), findings: sum('findings'), checksFailed: sum('checksFailed'), checksWarned: sum('checksWarned'),
+    observations: sum('observations'), findings: sum('findings'), checksFailed: sum('checksFailed'), checksReview: sum('checksReview'), checksWarned: sum('checksWarned'),
   };
 }
 
@@ -146,6 +146,11 @@ function progress(total: number, options: RunOptions): Progress {
   };
 }
 
+/** Up to six references, then how many more: "?L140, ?L560, … and 3 more". */
+function listed(refs: string[]): string {
+  return refs.length <= 6 ? refs.join(', ') : `${refs.slice(0, 6).join(', ')} and ${refs.length - 6} more`;
+}
+
 /** Prints the run summary as text: one line per source (failures with reason and hint), warnings under it. */
 function printSummary(summary: RunSummary, started: number): void {
   console.log(`Warehouse: ${summary.warehouse}`);
@@ -160,11 +165,13 @@ function printSummary(summary: RunSummary, started: number): void {
       console.log(`  ✗ ${s.name}: FAILED — ${s.error}${s.hint ? ` → ${s.hint}` : ''}`);
       continue;
     }
+    const provisional = s.provisionalTables.length ? ` (${s.provisionalTables.length} with a provisional caption: ${listed(s.provisionalTables)})` : '';
     console.log(
-      `  ${s.name} (edition ${s.edition ?? '?'}): ${s.status}; ${s.tables} tables, ${s.observations} observations, ` +
+      `  ${s.name} (edition ${s.edition ?? '?'}): ${s.status}; ${s.tables} tables${provisional}, ${s.observations} observations, ` +
         `${s.findings} unplaced; checks ${s.checksPassed} passed, ${s.checksFailed} beyond rounding, ` +
-        `${s.checksWarned} warnings, ${s.checksSkipped} skipped`,
+        `${s.checksReview ? `${s.checksReview} to review, ` : ''}${s.checksWarned} warnings, ${s.checksSkipped} skipped`,
     );
+    if (s.unplaced.length) console.log(`    unplaced: ${s.unplaced.map((u) => `${u.count} ${u.reason}`).join('; ')}`);
     for (const w of s.warnings) console.log(`    ! ${w}`);
   }
   const t = summary.totals;

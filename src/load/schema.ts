@@ -120,7 +120,7 @@ export interface CheckResultsTable {
   check_kind: string;
   table_ref: string;
   status: 'pass' | 'fail' | 'skipped';
-  severity: 'error' | 'warning' | 'info';
+  severity: 'error' | 'warning' | 'review' | 'info';
   subject: string;
   printed: NullableNumeric;
   expected_low: NullableNumeric;

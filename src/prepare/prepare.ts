@@ -10,6 +10,7 @@ import { runChecks } from '../checks/index.ts';
 import { extractSource, failureHint, type TextSourceDocument } from '../extract/index.ts';
 import type { PdfSourceDocument } from '../extract/pdf.ts';
 import type { CheckResult, SourceDocument, TransformResult } from '../model.ts';
+import { lowConfidenceTables } from '../transform/discover/attach-captions.ts';
 import { transformDocument } from '../transform/index.ts';
 
 /** What `prepareSource` needs besides the path: the configuration's limits and tolerance. */
@@ -52,7 +53,7 @@ export async function prepareSource(path: string, options: PrepareOptions, phase
     const doc = await extractSource(path, { maxBytes: options.maxBytes });
     phase('extracted');
     const result = transformDocument(doc);
-    const checks = runChecks(result.observations, { tolerance: options.tolerance });
+    const checks = runChecks(result.observations, { tolerance: options.tolerance, lowConfidence: lowConfidenceTables(result.tables) });
     phase('transformed');
     const { lines: _lines, ...meta } = doc;
     return { ok: true, meta, result, checks, warnings: [...sourceWarnings(doc), ...result.warnings] };

@@ -7,7 +7,7 @@
  * is loaded, named in the summary and checked with less trust, never dropped. A lone data line
  * with neither header nor caption, or value labels right above a figure caption, is no table.
  */
-import type { TableReading } from '../../model.ts';
+import type { TableReading, TableRecord } from '../../model.ts';
 import type { Line } from '../lines.ts';
 import { findBodies, looksLikeHeader, type Body } from './bodies.ts';
 import { captionCandidates, type CaptionCandidate, type Side } from './caption-candidates.ts';
@@ -37,6 +37,22 @@ export const ACCEPT_SCORE = 2.5;
 const HABIT_MIN = 3;
 /** … and they are at least this share of all unambiguous captions. */
 const HABIT_SHARE = 0.7;
+
+/**
+ * A caption attached with less than this score is weak evidence (a caption right next to its
+ * body with nothing against it scores ADJACENT = 4): checks on its table report 'review'.
+ */
+export const CONFIDENT_SCORE = 4;
+
+/**
+ * The references of the tables read with low confidence: a provisional caption, or a caption
+ * attached with a score under CONFIDENT_SCORE (2018 edition 附表1, whose title stands above
+ * another table's, scores 2.68). Tables whose reading carries no score (charts, sideways
+ * tables, read with their own caption) are confident.
+ */
+export function lowConfidenceTables(tables: readonly TableRecord[]): Set<string> {
+  return new Set(tables.filter((t) => t.reading.caption === 'provisional' || (t.reading.score !== null && t.reading.score < CONFIDENT_SCORE)).map((t) => t.tableRef));
+}
 
 /** The provisional reference of a body without a credible caption: "?L" and the source line of its first printed line. */
 export function provisionalRef(top: Line): string {
