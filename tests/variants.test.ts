@@ -20,10 +20,12 @@ const seeds = loadSeeds();
 describe('every variant of every seed', () => {
   for (const variant of VARIANTS) {
     for (const seed of seeds) {
-      it(`${variant.name} of ${seed.seed}: keeps every golden value, changes something, is deterministic`, () => {
+      const leaves = variant.leaves?.includes(seed.seed) ?? false;
+      it(`${variant.name} of ${seed.seed}: keeps every golden value, ${leaves ? 'leaves a seed already printed this way' : 'changes something'}, is deterministic`, () => {
         const out = variant.make(seed.lines, seed.golden);
         expect(lostValues(seed.lines, out, seed.golden).map((l) => l.reason)).toEqual([]);
-        expect(out.join('\n')).not.toBe(seed.lines.join('\n'));
+        if (leaves) expect(out).toEqual(seed.lines);
+        else expect(out.join('\n')).not.toBe(seed.lines.join('\n'));
         expect(variant.make(seed.lines, seed.golden)).toEqual(out);
       });
     }

@@ -47,22 +47,41 @@ export function groupDigits(int: string): string {
 }
 
 /**
- * `grouped-thousands`: every cell of a table body whose integer part has 4 or more digits printed
- * with its thousands grouped by a space ("13424.22" → "13 424.22", "5695.3" → "5 695.3"). Only cells
- * that are golden values of their line are grouped, so a year down the side ("1999 43701 …") or a
- * number inside a label stays as printed; already grouped cells ("84 451") are left alone.
- * Not applied to the rotated 2018 表5-1. Shape: (seed lines, golden rows) → lines.
+ * Re-prints every cell of a table body whose integer part has `minDigits` or more digits with its
+ * thousands grouped by a space. Only cells that are golden values of their line are grouped, so a
+ * year down the side ("1999 43701 …") or a number inside a label stays as printed; already grouped
+ * cells ("84 451") are left alone. Not applied to the rotated 2018 表5-1.
  */
-export function groupedThousands(lines: readonly string[], golden: readonly GoldenRow[]): string[] {
+function groupCells(lines: readonly string[], golden: readonly GoldenRow[], minDigits: number): string[] {
   const ed = new LineEditor(lines);
+  const cell = new RegExp(`(?<=^|\\s)([-－−]?)(\\d{${minDigits},})((?:\\.\\d+)?)(?=[a-z%]?(?:\\s|$))`, 'g');
   for (const t of tablesOnly(locateTables(lines, golden))) {
     if (t.vertical) continue;
     for (const row of t.rows) {
       const values = new Set(row.rows.map((r) => r.value.replace(/^-/, '')));
-      const rest = row.rest.replace(/(?<=^|\s)([-－−]?)(\d{4,})((?:\.\d+)?)(?=[a-z%]?(?:\s|$))/g, (cell, sign: string, int: string, frac: string) =>
-        values.has(int + frac) ? sign + groupDigits(int) + frac : cell);
+      const rest = row.rest.replace(cell, (whole, sign: string, int: string, frac: string) =>
+        values.has(int + frac) ? sign + groupDigits(int) + frac : whole);
       if (rest !== row.rest) ed.replace(row.line, row.indent + row.label + row.gap + rest);
     }
   }
   return ed.render();
+}
+
+/**
+ * `grouped-thousands`: table cells with 5 or more integer digits printed with their thousands
+ * grouped by a space, the rule of GB/T 15835 that the 2021 edition follows ("81266" → "81 266",
+ * "13424.22" stays, "1015986.2" → "1 015 986.2"). The 2021 seed already prints this way and is
+ * left unchanged. Shape: (seed lines, golden rows) → lines.
+ */
+export function groupedThousands(lines: readonly string[], golden: readonly GoldenRow[]): string[] {
+  return groupCells(lines, golden, 5);
+}
+
+/**
+ * `grouped-four-digits`: table cells with 4 or more integer digits grouped by a space, as GB/T 15835
+ * also allows ("13424.22" → "13 424.22", "5695.3" → "5 695.3"): a row "四 川 11 609 304.88 10 12 853 419.68 9"
+ * can only be split by the columns' structure. Shape: (seed lines, golden rows) → lines.
+ */
+export function groupedFourDigits(lines: readonly string[], golden: readonly GoldenRow[]): string[] {
+  return groupCells(lines, golden, 4);
 }
