@@ -20,6 +20,7 @@ import { rankedObservations } from './ranked.ts';
 import type { Block } from './discover/attach-captions.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
+import { isLabelHead, isLabelTail } from './wrapped-labels.ts';
 import { titleYear } from './years.ts';
 
 /** Context a table needs from its document. */
@@ -38,10 +39,6 @@ export interface ParsedTable {
   observations: Observation[];
   findings: Finding[];
 }
-
-/** A label alone on its line this long is the first half of a name printed over two lines, not a section head. */
-const SPLIT_NAME = 9;
-const CONNECTOR = /[/、（(，,和及与\-—]$/;
 
 /** Parses one block (a provisional one too: it is read like any other, with no title to help). */
 export function parseTable(block: Block, ctx: TableContext): ParsedTable {
@@ -112,15 +109,16 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     }
   };
 
+  const tails = labelTails(block.body);
   for (const l of block.body) {
-    if (l.kind === 'cont' || l.kind === 'blank') continue;
+    if (l.kind === 'cont' || l.kind === 'blank' || tails.has(l.idx)) continue;
     if (l.kind === 'label') {
       if (headerKeys.has(key(l.text))) pending = [];
       else pending.push(l);
       continue;
     }
     if (l.kind !== 'row' && l.kind !== 'values') continue;
-    let rawLabel = l.label;
+    let rawLabel = l.label + (tails.get(l.idx) ?? '');
     if (l.kind === 'values') {
       if (!pending.length) {
         finding(l, 'unplaced_row', `values without a label in ${ref}`);
@@ -130,7 +128,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       pending = [];
     } else if (pending.length) {
       const head = pending[pending.length - 1].label.trim();
-      if (CONNECTOR.test(head) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || normaliseLabel(head).length >= SPLIT_NAME) rawLabel = head + l.label.trim();
+      if (isLabelHead(head, rawLabel)) rawLabel = head + rawLabel.trim();
       else if (normaliseLabel(head) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(head));
       pending = [];
     }
@@ -160,6 +158,26 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     for (const l of rows) finding(l, 'unparsed_table', `header of ${ref} misread: column "${misread}" holds decimals where it expects whole numbers`);
     out.observations = [];
   }
+  return out;
+}
+
+/**
+ * The tails of wrapped labels in a body (see wrapped-labels.ts): for each row whose label ends
+ * on the label line right under it, that line's text by the row's index, and that line's index
+ * mapped to '' so the loop skips it. A line under a row that heads a values-only line or other
+ * rows is left alone.
+ */
+function labelTails(body: Line[]): Map<number, string> {
+  const out = new Map<number, string>();
+  const content = body.filter((l) => l.kind !== 'blank' && l.kind !== 'cont');
+  content.forEach((row, k) => {
+    const tail = content[k + 1];
+    const after = content[k + 2];
+    if (row.kind !== 'row' || tail?.kind !== 'label' || after?.kind === 'values') return;
+    if (!isLabelTail(row.label, tail.label)) return;
+    out.set(row.idx, tail.label.trim());
+    out.set(tail.idx, '');
+  });
   return out;
 }
 

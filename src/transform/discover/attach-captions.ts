@@ -1,13 +1,14 @@
 /**
- * Table discovery, body first: bodies are found from their rows (bodies.ts), then each takes the
- * caption the evidence favours most (caption-candidates.ts, caption-evidence.ts). Pairs are
- * settled best first, one caption per body and one body per caption; a pairing below
+ * Table discovery, body first: bodies are found from their rows (bodies.ts), then captions are
+ * attached by the evidence (caption-candidates.ts, caption-evidence.ts): the assignment with the
+ * greatest total score, one caption per body and one body per caption; a pairing below
  * ACCEPT_SCORE is no pairing. A body left without a credible caption is still a table: it gets a
  * provisional reference ("?L1234", the source line of its first printed line) and says so, so it
  * is loaded, named in the summary and checked with less trust, never dropped. A lone data line
  * with neither header nor caption, or value labels right above a figure caption, is no table.
  */
-import type { TableReading, TableRecord } from '../../model.ts';
+import munkres from 'munkres';
+import type { Evidence, TableReading, TableRecord } from '../../model.ts';
 import type { Line } from '../lines.ts';
 import { findBodies, looksLikeHeader, type Body } from './bodies.ts';
 import { captionCandidates, type CaptionCandidate, type Side } from './caption-candidates.ts';
@@ -75,14 +76,7 @@ export function discoverTables(lines: Line[]): { blocks: Block[]; rejected: Reje
     const evidence = captionEvidence(c, lines[c.caption], facts[c.body], cited[c.body], habit);
     return { c, evidence, score: scoreOf(evidence) };
   });
-  scored.sort((a, b) => b.score - a.score || a.c.distance - b.c.distance || a.c.caption - b.c.caption);
-  const taken = new Map<number, (typeof scored)[number]>();
-  const usedCaptions = new Set<number>();
-  for (const s of scored) {
-    if (s.score < ACCEPT_SCORE || taken.has(s.c.body) || usedCaptions.has(s.c.caption)) continue;
-    taken.set(s.c.body, s);
-    usedCaptions.add(s.c.caption);
-  }
+  const taken = bestAssignment(scored, bodies.length);
   const blocks: Block[] = [];
   const rejected: RejectedBody[] = [];
   bodies.forEach((b, k) => {
@@ -104,6 +98,38 @@ export function discoverTables(lines: Line[]): { blocks: Block[]; rejected: Reje
   return { blocks, rejected };
 }
 
+/** A candidate pairing with its evidence and score. */
+interface Scored {
+  c: CaptionCandidate;
+  evidence: Evidence[];
+  score: number;
+}
+
+/**
+ * The pairing of bodies and captions with the greatest total score (an optimal assignment,
+ * Munkres), each body one caption and each caption one body, pairs under ACCEPT_SCORE left out:
+ * a caption between two bodies goes where the whole document reads best, not to whichever
+ * body happened to be scored first. Returns the chosen candidate by body index.
+ */
+function bestAssignment(scored: Scored[], bodyCount: number): Map<number, Scored> {
+  const captions = [...new Set(scored.map((s) => s.c.caption))].sort((a, b) => a - b);
+  const column = new Map(captions.map((c, j) => [c, j]));
+  const best = new Map<string, Scored>();
+  for (const s of scored) {
+    const key = `${s.c.body}:${s.c.caption}`;
+    if (s.score >= ACCEPT_SCORE && s.score > (best.get(key)?.score ?? -Infinity)) best.set(key, s);
+  }
+  const out = new Map<number, Scored>();
+  if (!best.size) return out;
+  const cost = Array.from({ length: bodyCount }, () => new Array<number>(captions.length).fill(0));
+  for (const s of best.values()) cost[s.c.body][column.get(s.c.caption)!] = -s.score;
+  for (const [body, j] of munkres(cost)) {
+    const s = best.get(`${body}:${captions[j]}`);
+    if (s) out.set(body, s);
+  }
+  return out;
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
@@ -115,7 +141,7 @@ function round(x: number): number {
 function documentHabit(candidates: CaptionCandidate[]): Side | null {
   const sides = new Map<number, Set<Side>>();
   for (const c of candidates) {
-    if (c.side === 'inside' || c.prose || c.bodiesBetween || c.captionsBetween) continue;
+    if (c.side === 'inside' || c.prose || c.bodiesBetween || c.captionsBetween || c.listed) continue;
     const s = sides.get(c.caption) ?? new Set<Side>();
     s.add(c.side);
     sides.set(c.caption, s);

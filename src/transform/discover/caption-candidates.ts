@@ -5,7 +5,9 @@
  * is weighed in caption-evidence.ts. Examples (2018 edition): 表3-1's caption right above its
  * header (before, adjacent); 表3-2's right after its last row (after, adjacent); 表4-5's after
  * the 京津冀 prose that follows its body (after, across prose); 附表1's title printed above 附表2's
- * title and body, its own body after 附表2's (before, across a body).
+ * title and body, its own body after 附表2's (before, across a body). Titles printed together as
+ * a list ("附表1 …", "附表2 …", … then the bodies) are paired in order: the k-th title of the list
+ * with the k-th body after it (listed).
  */
 import type { Line } from '../lines.ts';
 import type { Body } from './bodies.ts';
@@ -27,6 +29,10 @@ export interface CaptionCandidate {
   prose: number;
   /** Rows of other bodies between the two. */
   bodiesBetween: number;
+  /** How many captions the list this caption is printed in holds (1: printed alone). */
+  listSize: number;
+  /** For a caption of a list paired by order with a body after the list: its place in the list (1-based). */
+  listed?: number;
 }
 
 /** How far (non-blank lines) a caption may stand from its body. */
@@ -37,24 +43,52 @@ export function isTableCaption(l: Line): boolean {
   return l.kind === 'caption' && !/^\s*续\s*表/.test(l.text);
 }
 
-/** Every caption within reach of every body, in body order. */
+/**
+ * Lists of captions: runs of two or more table captions with only blank lines and page
+ * furniture between them, each run as its captions' line indices in order.
+ */
+function captionLists(lines: Line[]): number[][] {
+  const lists: number[][] = [];
+  let cur: number[] = [];
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    if (isTableCaption(l)) cur.push(l.idx);
+    else {
+      if (cur.length > 1) lists.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length > 1) lists.push(cur);
+  return lists;
+}
+
+/** Every caption within reach of every body, in body order, and the listed pairings. */
 export function captionCandidates(lines: Line[], bodies: Body[]): CaptionCandidate[] {
   const owner = new Map<number, number>();
   bodies.forEach((b, k) => {
     for (let i = b.top; i <= b.end; i++) owner.set(i, k);
   });
+  const listSize = new Map<number, number>();
+  const lists = captionLists(lines);
+  for (const list of lists) for (const c of list) listSize.set(c, list.length);
   const out: CaptionCandidate[] = [];
   bodies.forEach((b, k) => {
     for (let i = b.start; i <= b.end; i++) {
-      if (isTableCaption(lines[i])) out.push({ body: k, caption: i, side: 'inside', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0 });
+      if (isTableCaption(lines[i])) out.push({ body: k, caption: i, side: 'inside', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0, listSize: listSize.get(i) ?? 1 });
     }
-    out.push(...walk(lines, owner, k, b.top - 1, -1, 'before'), ...walk(lines, owner, k, b.end + 1, 1, 'after'));
+    out.push(...walk(lines, owner, listSize, k, b.top - 1, -1, 'before'), ...walk(lines, owner, listSize, k, b.end + 1, 1, 'after'));
   });
+  for (const list of lists) {
+    const after = bodies.map((b, k) => ({ b, k })).filter(({ b }) => b.top > list[list.length - 1]).slice(0, list.length);
+    after.forEach(({ k }, i) => {
+      out.push({ body: k, caption: list[i], side: 'before', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0, listSize: list.length, listed: i + 1 });
+    });
+  }
   return out;
 }
 
 /** Walks from `from` in direction `step`, collecting captions until reach or a figure caption. */
-function walk(lines: Line[], owner: Map<number, number>, body: number, from: number, step: 1 | -1, side: Side): CaptionCandidate[] {
+function walk(lines: Line[], owner: Map<number, number>, listSize: Map<number, number>, body: number, from: number, step: 1 | -1, side: Side): CaptionCandidate[] {
   const out: CaptionCandidate[] = [];
   const bodiesSeen = new Set<number>();
   let distance = 0;
@@ -68,7 +102,7 @@ function walk(lines: Line[], owner: Map<number, number>, body: number, from: num
     if (other !== undefined && other !== body) bodiesSeen.add(other);
     if (l.kind === 'figure') break;
     if (isTableCaption(l)) {
-      out.push({ body, caption: i, side, distance, captionsBetween: captions, prose, bodiesBetween: bodiesSeen.size });
+      out.push({ body, caption: i, side, distance, captionsBetween: captions, prose, bodiesBetween: bodiesSeen.size, listSize: listSize.get(i) ?? 1 });
       captions++;
     } else if (l.kind === 'prose') prose++;
   }

@@ -27,6 +27,8 @@ import type { CaptionCandidate, Side } from './caption-candidates.ts';
 
 /** Weight of a caption right above a body's header, or right after its last row. */
 export const ADJACENT = 4;
+/** Weight of the k-th title of a list of titles for the k-th body after the list. */
+export const LISTED = 3.5;
 /** Weight of a caption printed between a body's rows (the next table's, often). */
 export const INSIDE = 1.5;
 /** Weight of a caption across prose (less 0.05 per line walked, down to 0.5). */
@@ -45,10 +47,13 @@ export const ROWS_CONFLICT = -4;
 /** The regions of the rows lie inside / outside the grouping the caption names. */
 export const GROUPING_FIT = 2.5;
 export const GROUPING_CONFLICT = -5;
-/** The prose next to the body cites the caption's reference. */
-export const CITED = 1.5;
+/** The prose right before the body cites the caption's reference / only the prose after it does. */
+export const CITED = 2;
+export const CITED_AFTER = 1;
+/** The prose right before the body cites other tables, not this caption's. */
+export const CITED_OTHER = -2;
 /** The side most unambiguous captions of the document stand on. */
-export const HABIT = 0.75;
+export const HABIT = 0.25;
 /** How far (non-blank lines) prose may stand from a body to cite it. */
 const CITATION_REACH = 12;
 
@@ -82,6 +87,7 @@ function titleYears(title: string): number[] {
 /** Position evidence of a candidate. */
 function positionEvidence(c: CaptionCandidate): Evidence {
   const between = c.captionsBetween ? `, ${c.captionsBetween} other caption(s) between` : '';
+  if (c.listed) return { kind: 'position', weight: LISTED, detail: `title ${c.listed} of ${c.listSize} printed together before the bodies; this is body ${c.listed} after them` };
   if (c.side === 'inside') return { kind: 'position', weight: INSIDE, detail: 'printed between the body\'s rows' };
   const where = c.side === 'before' ? 'above the body' : 'after the last row';
   if (c.bodiesBetween) {
@@ -92,7 +98,10 @@ function positionEvidence(c: CaptionCandidate): Evidence {
     const weight = Math.max(0.5, ACROSS_PROSE - 0.05 * c.distance) - PER_CAPTION_BETWEEN * c.captionsBetween;
     return { kind: 'position', weight, detail: `${where}, across ${c.prose} line(s) of prose${between}` };
   }
-  return { kind: 'position', weight: ADJACENT - PER_CAPTION_BETWEEN * c.captionsBetween, detail: `right ${where}${between}` };
+  // A title printed in a list of titles stands next to the first body by chance.
+  const listed = c.listSize > 1 ? ` (one of ${c.listSize} titles printed together)` : '';
+  const weight = ADJACENT - PER_CAPTION_BETWEEN * Math.max(c.captionsBetween, c.listSize - 1);
+  return { kind: 'position', weight, detail: `right ${where}${between}${listed}` };
 }
 
 /** Years evidence: the latest year of caption and body agree, or the body reaches past the caption. */
@@ -129,10 +138,16 @@ function groupingEvidence(title: string, facts: BodyFacts): Evidence | null {
   return null;
 }
 
-/** The table references cited by the prose within reach above a body's top or below its end. */
-export function citedNear(lines: Line[], body: Body): Set<string> {
-  const refs = new Set<string>();
-  for (const [from, step] of [[body.top - 1, -1], [body.end + 1, 1]] as const) {
+/** The table references the prose right before a body cites, and those the prose right after it cites. */
+export interface Citations {
+  before: Set<string>;
+  after: Set<string>;
+}
+
+/** The table references cited by the prose within reach above a body's top and below its end. */
+export function citedNear(lines: Line[], body: Body): Citations {
+  const out: Citations = { before: new Set(), after: new Set() };
+  for (const [from, step, refs] of [[body.top - 1, -1, out.before], [body.end + 1, 1, out.after]] as const) {
     for (let i = from, seen = 0; i >= 0 && i < lines.length && seen < CITATION_REACH; i += step) {
       const l = lines[i];
       if (l.kind === 'blank' || l.kind === 'furniture') continue;
@@ -143,19 +158,29 @@ export function citedNear(lines: Line[], body: Body): Set<string> {
       for (const m of text.matchAll(/(附表|表)(\d+(?:[-－—–]\d+)?)(?![\d])/g)) refs.add(`${m[1]}${m[2].replace(/[－—–]/g, '-')}`);
     }
   }
-  return refs;
+  return out;
+}
+
+/** Citation evidence: the prose before the body cites this caption's reference, only other ones, or the prose after cites it. */
+function citationEvidence(ref: string | undefined, cited: Citations): Evidence | null {
+  if (!ref) return null;
+  if (cited.before.has(ref)) return { kind: 'citation', weight: CITED, detail: `the prose right before the body cites ${ref}` };
+  const family = ref.startsWith('附表') ? '附表' : '表';
+  const others = [...cited.before].filter((r) => (r.startsWith('附表') ? '附表' : '表') === family);
+  if (others.length) return { kind: 'citation', weight: CITED_OTHER, detail: `the prose right before the body cites ${others.join(', ')}, not ${ref}` };
+  if (cited.after.has(ref)) return { kind: 'citation', weight: CITED_AFTER, detail: `the prose right after the body cites ${ref}` };
+  return null;
 }
 
 /**
  * All evidence for a candidate pairing: position, years, rows, grouping, citation and habit.
  * `habit` is the side the document's unambiguous captions prefer, or null.
  */
-export function captionEvidence(c: CaptionCandidate, caption: Line, facts: BodyFacts, cited: ReadonlySet<string>, habit: Side | null): Evidence[] {
+export function captionEvidence(c: CaptionCandidate, caption: Line, facts: BodyFacts, cited: Citations, habit: Side | null): Evidence[] {
   const title = caption.title ?? '';
   const out: Evidence[] = [positionEvidence(c)];
-  for (const e of [yearsEvidence(title, facts), rowsEvidence(title, facts), groupingEvidence(title, facts)]) if (e) out.push(e);
-  if (caption.ref && cited.has(caption.ref)) out.push({ kind: 'citation', weight: CITED, detail: `the prose next to the body cites ${caption.ref}` });
-  if (habit && c.side === habit && !c.prose && !c.bodiesBetween) out.push({ kind: 'habit', weight: HABIT, detail: `most captions of this document stand ${habit} their bodies` });
+  for (const e of [yearsEvidence(title, facts), rowsEvidence(title, facts), groupingEvidence(title, facts), citationEvidence(caption.ref, cited)]) if (e) out.push(e);
+  if (habit && c.side === habit && !c.prose && !c.bodiesBetween && !c.listed && c.listSize === 1) out.push({ kind: 'habit', weight: HABIT, detail: `most captions of this document stand ${habit} their bodies` });
   return out;
 }
 
