@@ -83,8 +83,14 @@ async function scoreVariants(argv: string[]): Promise<void> {
   writeVariants(corpus, variants);
   const golden = SEEDS.flatMap((s) => loadGolden(s));
   const stems = SEEDS.map((s) => s.replace(/\.txt$/, ''));
-  const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  const dirty = sourceState();
+  let head = 'unknown (not a git checkout)';
+  let dirty = '';
+  try {
+    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    dirty = sourceState();
+  } catch {
+    // An exported tree (git archive): the commit is whatever the caller knows it to be.
+  }
   if (!json) console.error(`scoring ${variants.length} variants + the seeds at commit ${head}${dirty}, ${jobs} rebuilds at a time, in ${work}`);
 
   const run = promisify(execFile);

@@ -15,10 +15,12 @@ export function noBlankLines(lines: readonly string[], golden: readonly GoldenRo
   const keep = new Set<number>();
   for (const t of locateTables(lines, golden)) {
     if (!t.vertical) continue;
-    // The whole rotated block, from its first glyph line (above the first value) to its last value.
+    // The whole rotated block: every line of at most 3 glyphs around its values (caption, header, cells).
     let start = t.first;
-    while (start > 0 && lines[start - 1].trim().length <= 3) start--;
-    for (let i = start; i <= t.last + 1 && i < lines.length; i++) keep.add(i);
+    while (start > 0 && lines[start - 1].replace(/\s+/g, '').length <= 3) start--; // "次 /人": 3 glyphs
+    let end = t.last;
+    while (end + 1 < lines.length && lines[end + 1].replace(/\s+/g, '').length <= 3) end++;
+    for (let i = start; i <= end; i++) keep.add(i);
   }
   return lines.filter((line, i) => keep.has(i) || !/^[ \t]*$/.test(line));
 }
