@@ -11,6 +11,7 @@ import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceDocument, SourceLine } from '../model.ts';
 import { InvalidPdfError, mapOpenError, NoTextLayerError, type PdfPageFailure } from './pdf-errors.ts';
 import { layoutPage, type LaidOutLine, type PdfTextItem } from './pdf-layout.ts';
+import { rulesFromOperatorList } from './pdf-rules.ts';
 import { describeSource } from './source.ts';
 
 export { InvalidPdfError, NoTextLayerError, PasswordProtectedPdfError, PdfExtractError } from './pdf-errors.ts';
@@ -85,7 +86,10 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
   }
 }
 
-/** The text lines of one page (see pdf-layout.ts). Throws whatever pdf.js throws for that page. */
+/**
+ * The text lines of one page (see pdf-layout.ts), laid out with the rules drawn on it
+ * (pdf-rules.ts). Throws whatever pdf.js throws for that page.
+ */
 async function readPage(doc: PdfDocument, pageNumber: number): Promise<LaidOutLine[]> {
   const page = await doc.getPage(pageNumber);
   try {
@@ -93,7 +97,9 @@ async function readPage(doc: PdfDocument, pageNumber: number): Promise<LaidOutLi
     const content = await page.getTextContent();
     const items: PdfTextItem[] = [];
     for (const item of content.items) if ('str' in item) items.push(item);
-    return layoutPage(items, viewport.transform);
+    if (!items.some((item) => item.str.trim() !== '')) return [];
+    const rules = rulesFromOperatorList(await page.getOperatorList(), viewport.transform);
+    return layoutPage(items, viewport.transform, rules);
   } finally {
     page.cleanup();
   }

@@ -37,9 +37,13 @@ export const ACROSS_PROSE = 2;
 export const ACROSS_BODY = 1;
 /** Each other caption standing between costs this much. */
 export const PER_CAPTION_BETWEEN = 0.5;
-/** The years of caption and body agree / span the same several years exactly / disagree. */
+/**
+ * The years of caption and body agree / span the same several years exactly / the caption's
+ * range starts years before the body's first year / disagree.
+ */
 export const YEARS_FIT = 1.5;
 export const YEARS_EXACT = 2.5;
+export const YEARS_SHORT = -2;
 export const YEARS_CONFLICT = -4;
 /** The rows are of the codelist the caption's kind names / of another one. */
 export const ROWS_FIT = 1.5;
@@ -70,7 +74,8 @@ export function bodyFacts(lines: Line[], body: Body): BodyFacts {
   const labels: string[] = [];
   for (let i = body.start; i <= body.end; i++) {
     const l = lines[i];
-    if (l.kind !== 'row' && !(body.layout === 'ranked' && l.kind === 'label')) continue;
+    // Row labels, and labels printed on their own line (a label over its values, a section head).
+    if (l.kind !== 'row' && l.kind !== 'label') continue;
     const label = normaliseLabel(l.label);
     const y = /^((?:19|20)\d{2})年?$/.exec(label);
     if (y && isDataYear(Number(y[1]))) years.add(Number(y[1]));
@@ -112,7 +117,9 @@ function yearsEvidence(title: string, facts: BodyFacts): Evidence | null {
   const [bMax, bMin] = [facts.years[facts.years.length - 1], facts.years[0]];
   const said = `caption ${tMin === tMax ? tMax : `${tMin}–${tMax}`}, body ${bMin === bMax ? bMax : `${bMin}–${bMax}`}`;
   if (bMax !== tMax || bMin < tMin - 1) return { kind: 'years', weight: YEARS_CONFLICT, detail: said };
-  return { kind: 'years', weight: bMin === tMin && tMin < tMax ? YEARS_EXACT : YEARS_FIT, detail: said };
+  if (tMin < tMax && bMin === tMin) return { kind: 'years', weight: YEARS_EXACT, detail: said };
+  if (tMin < tMax && bMin > tMin + 1) return { kind: 'years', weight: YEARS_SHORT, detail: `${said}: the body lacks the caption's first years` };
+  return { kind: 'years', weight: YEARS_FIT, detail: said };
 }
 
 /** Rows evidence: the caption's kind and the codelist of the body's row labels. */
