@@ -294,6 +294,41 @@ export function layoutPage(items: readonly PdfTextItem[], viewport: number[], ru
   return out.sort((a, b) => a.y - b.y).map((o) => o.line);
 }
 
+/**
+ * Two lines whose baselines lie less than this many ems apart cannot be two rows of text set one
+ * under the other (line pitch is at least 1.1 em in the fixtures): they are cells of one row on
+ * different baselines (a number centred beside a wrapped label), which only the rules can join.
+ */
+export const STACKED_LINE_EM = 1;
+
+/**
+ * Whether reading a page's rules could change how its text is laid out, judged from the text
+ * alone, so that the operator list (as costly as the text itself: the whole content stream is
+ * evaluated again) is only fetched where it matters. True when a line has two separate runs a
+ * word space to a cell gap apart (a vertical rule would make that a cell boundary), when two
+ * lines stand closer than STACKED_LINE_EM (one ruled row on several baselines), or when a run
+ * holds two numbers separated by a blank (pdf.js joins two narrow cells less than 0.6 em apart
+ * into one item, "1 81266"). A page of prose set one item per line, or a sideways table read one
+ * glyph per line, needs no rules.
+ */
+export function mayNeedRules(items: readonly PdfTextItem[], viewport: number[]): boolean {
+  const lines = groupLines(placeRuns(items, viewport));
+  let prevTop = -Infinity;
+  for (const line of lines) {
+    const top = Math.min(...line.map((r) => r.baseline));
+    if (top - prevTop < STACKED_LINE_EM * line[0].size) return true;
+    prevTop = top;
+    for (let i = 0; i < line.length; i++) {
+      if (/\d\s+[-－−]?\d/.test(line[i].text)) return true;
+      if (i === 0) continue;
+      const gap = line[i].x - line[i - 1].xEnd;
+      const em = Math.max(line[i].size, line[i - 1].size);
+      if (gap >= SPACE_GAP_EM * em && gap < CELL_GAP_EM * em) return true;
+    }
+  }
+  return false;
+}
+
 /** A straight rule drawn on the page, in viewport space (points, origin top-left, y downward). */
 export interface RuleSegment {
   x0: number;

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceDocument, SourceLine } from '../model.ts';
 import { InvalidPdfError, mapOpenError, NoTextLayerError, type PdfPageFailure } from './pdf-errors.ts';
-import { layoutPage, type LaidOutLine, type PdfTextItem } from './pdf-layout.ts';
+import { layoutPage, mayNeedRules, type LaidOutLine, type PdfTextItem } from './pdf-layout.ts';
 import { rulesFromOperatorList } from './pdf-rules.ts';
 import { describeSource } from './source.ts';
 
@@ -88,7 +88,8 @@ export async function extractPdf(path: string, bytes: Buffer): Promise<PdfSource
 
 /**
  * The text lines of one page (see pdf-layout.ts), laid out with the rules drawn on it
- * (pdf-rules.ts). Throws whatever pdf.js throws for that page.
+ * (pdf-rules.ts) where the text says they could matter (`mayNeedRules`: the operator list costs
+ * as much as the text content). Throws whatever pdf.js throws for that page.
  */
 async function readPage(doc: PdfDocument, pageNumber: number): Promise<LaidOutLine[]> {
   const page = await doc.getPage(pageNumber);
@@ -97,7 +98,7 @@ async function readPage(doc: PdfDocument, pageNumber: number): Promise<LaidOutLi
     const content = await page.getTextContent();
     const items: PdfTextItem[] = [];
     for (const item of content.items) if ('str' in item) items.push(item);
-    if (!items.some((item) => item.str.trim() !== '')) return [];
+    if (!mayNeedRules(items, viewport.transform)) return layoutPage(items, viewport.transform);
     const rules = rulesFromOperatorList(await page.getOperatorList(), viewport.transform);
     return layoutPage(items, viewport.transform, rules);
   } finally {

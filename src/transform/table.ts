@@ -118,20 +118,13 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       continue;
     }
     if (l.kind !== 'row' && l.kind !== 'values') continue;
-    let rawLabel = l.label + (tails.get(l.idx) ?? '');
-    if (l.kind === 'values') {
-      if (!pending.length) {
-        finding(l, 'unplaced_row', `values without a label in ${ref}`);
-        continue;
-      }
-      rawLabel = pending.map((p) => p.label.trim()).join('');
-      pending = [];
-    } else if (pending.length) {
-      const head = pending[pending.length - 1].label.trim();
-      if (isLabelHead(head, rawLabel)) rawLabel = head + rawLabel.trim();
-      else if (normaliseLabel(head) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(head));
-      pending = [];
+    if (l.kind === 'values' && !pending.length) {
+      finding(l, 'unplaced_row', `values without a label in ${ref}`);
+      continue;
     }
+    const { rawLabel, section } = rowLabel(pending, l.kind === 'row' ? l.label + (tails.get(l.idx) ?? '') : null);
+    pending = [];
+    if (section && normaliseLabel(section) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(section));
     const label = normaliseLabel(rawLabel);
     if (!label) continue;
     const segs = l.segments && columnGroups(columns).length === l.segments.length ? l.segments : null;
@@ -159,6 +152,19 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     out.observations = [];
   }
   return out;
+}
+
+/**
+ * The label of a row and the section head above it, from the label lines printed since the last
+ * row (`pending`) and the row's own label (null for a values-only line, whose label is the last
+ * label line): label lines that are the head of a wrapped label are joined to it (see
+ * wrapped-labels.ts); the label line before them, if any, is a section head.
+ */
+function rowLabel(pending: Line[], own: string | null): { rawLabel: string; section: string | null } {
+  const pieces = pending.map((p) => p.label.trim());
+  let rawLabel = own ?? pieces.pop()!;
+  while (pieces.length && isLabelHead(pieces[pieces.length - 1], rawLabel)) rawLabel = pieces.pop()! + rawLabel.trim();
+  return { rawLabel, section: pieces.length ? pieces[pieces.length - 1] : null };
 }
 
 /**
@@ -234,7 +240,7 @@ function key(text: string): string {
  * first guess gets wrong).
  */
 function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
-  const plain = rows.filter((r) => !r.segments && r.kind === 'row');
+  const plain = rows.filter((r) => !r.segments && (r.kind === 'row' || r.kind === 'values'));
   const sure = plain.filter((r) => {
     const { min, max } = cellCountRange(r.tokens);
     return min === max && max === columns.length;
