@@ -110,8 +110,9 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   };
 
   const tails = labelTails(block.body);
+  const tailLines = new Set([...tails.values()].map((t) => t.line));
   for (const l of block.body) {
-    if (l.kind === 'cont' || l.kind === 'blank' || tails.has(l.idx)) continue;
+    if (l.kind === 'cont' || l.kind === 'blank' || tailLines.has(l.idx)) continue;
     if (l.kind === 'label') {
       if (headerKeys.has(key(l.text))) pending = [];
       else pending.push(l);
@@ -122,7 +123,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `values without a label in ${ref}`);
       continue;
     }
-    const { rawLabel, section } = rowLabel(pending, l.kind === 'row' ? l.label + (tails.get(l.idx) ?? '') : null);
+    const { rawLabel, section } = rowLabel(pending, l.kind === 'row' ? l.label + (tails.get(l.idx)?.text ?? '') : null);
     pending = [];
     if (section && normaliseLabel(section) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(section));
     const label = normaliseLabel(rawLabel);
@@ -169,20 +170,18 @@ function rowLabel(pending: Line[], own: string | null): { rawLabel: string; sect
 
 /**
  * The tails of wrapped labels in a body (see wrapped-labels.ts): for each row whose label ends
- * on the label line right under it, that line's text by the row's index, and that line's index
- * mapped to '' so the loop skips it. A line under a row that heads a values-only line or other
- * rows is left alone.
+ * on the label line right under it, by the row's index, that line's text and index. A label line
+ * under a row that is the label of a values-only line after it is left alone.
  */
-function labelTails(body: Line[]): Map<number, string> {
-  const out = new Map<number, string>();
+function labelTails(body: Line[]): Map<number, { text: string; line: number }> {
+  const out = new Map<number, { text: string; line: number }>();
   const content = body.filter((l) => l.kind !== 'blank' && l.kind !== 'cont');
   content.forEach((row, k) => {
     const tail = content[k + 1];
     const after = content[k + 2];
     if (row.kind !== 'row' || tail?.kind !== 'label' || after?.kind === 'values') return;
     if (!isLabelTail(row.label, tail.label)) return;
-    out.set(row.idx, tail.label.trim());
-    out.set(tail.idx, '');
+    out.set(row.idx, { text: tail.label.trim(), line: tail.idx });
   });
   return out;
 }
