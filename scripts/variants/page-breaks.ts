@@ -5,20 +5,27 @@
  * (2021 附表3 "第六部分　附表" L2173; 2018 "212018年度报告" / "第三部分 各地技术交易" after 表3-2).
  */
 import { LineEditor } from './line-editor.ts';
-import { locateTables, type GoldenRow, type SeedTable } from './seed-tables.ts';
+import { isBlank, locateTables, type GoldenRow, type SeedTable } from './seed-tables.ts';
 
 /** Tables with at least this many body lines are broken. */
 export const BREAK_MIN_ROWS = 12;
 
 /**
  * Where a long table (表/附表, not the rotated 表5-1) breaks: after the body line of the row just
- * before the middle whose next row prints its own label (so a label printed above its numbers is
- * never parted from them). Returns the line to insert after, or null.
+ * before the middle whose next row prints its own label, the two rows on either side of the break
+ * printed with nothing but blank lines between them (so a label printed above its numbers, a
+ * section head, or a page break the seed already has are never next to the new break). Returns
+ * the line to insert after, or null.
  */
-function breakPoint(t: SeedTable): number | null {
+function breakPoint(lines: readonly string[], t: SeedTable): number | null {
   if (t.vertical || !(t.kind === 'table' || t.kind === 'appendix') || t.rows.length < BREAK_MIN_ROWS) return null;
   const mid = Math.floor(t.rows.length / 2);
-  for (let k = mid; k < t.rows.length - 1; k++) if (t.rows[k + 1].label !== '') return t.rows[k].line;
+  const onlyBlank = (a: number, b: number) => lines.slice(a + 1, b).every(isBlank);
+  // Rows k-1 … k+2 printed one after the other with nothing but blank lines between them.
+  const plain = (k: number) => k >= 1 && k + 2 < t.rows.length && [k - 1, k, k + 1].every((j) => onlyBlank(t.rows[j].line, t.rows[j + 1].line));
+  for (let k = mid; k < t.rows.length - 1; k++) {
+    if (t.rows[k + 1].label !== '' && plain(k)) return t.rows[k].line;
+  }
   return null;
 }
 
@@ -31,7 +38,7 @@ function breakPoint(t: SeedTable): number | null {
 export function pageFurniture(lines: readonly string[], golden: readonly GoldenRow[]): string[] {
   const ed = new LineEditor(lines);
   locateTables(lines, golden).forEach((t, index) => {
-    const at = breakPoint(t);
+    const at = breakPoint(lines, t);
     if (at !== null) ed.insertAfter(at, ['', '', String(100 + index), '', '全国技术市场统计年度报告', '', '第九部分　附表', '']);
   });
   return ed.render();
@@ -45,7 +52,7 @@ export function pageFurniture(lines: readonly string[], golden: readonly GoldenR
 export function continuedHeader(lines: readonly string[], golden: readonly GoldenRow[]): string[] {
   const ed = new LineEditor(lines);
   for (const t of locateTables(lines, golden)) {
-    const at = breakPoint(t);
+    const at = breakPoint(lines, t);
     if (at === null || !t.header.length) continue;
     ed.insertAfter(at, ['', '续表', ...t.header.flatMap((h) => [lines[h], '']), '']);
   }
