@@ -221,8 +221,7 @@ function splitCells(line: readonly PlacedRun[], ruled?: (prev: PlacedRun, run: P
   for (const run of line) {
     const gap = prev ? run.x - prev.xEnd : 0;
     const em = prev ? Math.max(prev.size, run.size) : run.size;
-    const boundary = !prev || gap >= CELL_GAP_EM * em || (gap >= SPACE_GAP_EM * em && !!ruled?.(prev, run));
-    if (boundary) cells.push({ runs: [run], text: run.text.trim() });
+    if (!prev || gap >= CELL_GAP_EM * em || (gap >= SPACE_GAP_EM * em && !!ruled?.(prev, run))) cells.push({ runs: [run], text: run.text.trim() });
     else {
       const cell = cells[cells.length - 1];
       const blank = /\s$/.test(prev.text) || /^\s/.test(run.text);
