@@ -112,7 +112,8 @@ async function scoreVariants(argv: string[]): Promise<void> {
     try {
       await run(process.execPath, [etl, '-c', config, 'rebuild'], { env, maxBuffer: 64 << 20 }).catch((error: { code?: number; stderr?: string }) => {
         if (error.code === 1) return; // some source failed; the others are loaded and scored
-        throw new Error(`rebuild failed (exit ${error.code}): ${(error.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
+        const said = (error.stderr ?? '').split('\n').find((l) => l.trim() && !/^\s+at /.test(l)) ?? '';
+        throw new Error(`rebuild failed (exit ${error.code}): ${said.trim().slice(0, 200)}`);
       });
       await run(process.execPath, [etl, '-c', config, 'export', '--format', 'csv', '-o', csv], { env, maxBuffer: 64 << 20 });
     } catch (error) {
