@@ -75,9 +75,40 @@ function spread(words: string[], from: number, to: number, row: number): HeaderC
   return cells;
 }
 
+/**
+ * Header lines regrouped into header rows: a line ending in "/" continues on the next ("合同数 /"
+ * + "项"); after the leading stub lines, a run of lines the seed printed one or two column heads
+ * each ("合同数 / 项", "成交额 / 亿元", "增长 /% 占比 /%", …) is one row when together they fill the
+ * value columns exactly (the seed broke a row of narrow header cells into lines).
+ */
+function headerRows(lines: string[], columns: number): string[][] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const prev = joined[joined.length - 1];
+    if (prev !== undefined && /\/\s*$/.test(prev)) joined[joined.length - 1] = `${prev} ${line.trim()}`;
+    else joined.push(line);
+  }
+  const words = joined.map(headerWords).filter((w) => w.length > 0);
+  let stub = 0;
+  while (stub < words.length && words[stub].length === 1) stub++;
+  const rows = words.slice(0, stub);
+  for (let i = stub; i < words.length; ) {
+    let total = 0;
+    let end = i;
+    if (words[i].length === 1) {
+      while (end < words.length && total < columns - 1) total += words[end++].length;
+    }
+    if (words[i].length === 1 && end - i > 1 && (total === columns - 1 || total === columns)) {
+      rows.push(words.slice(i, end).flat());
+      i = end;
+    } else rows.push(words[i++]);
+  }
+  return rows;
+}
+
 /** The header grid of `lines` (seed header lines, in order) for a table of `columns` columns. */
 export function headerGrid(lines: string[], columns: number): HeaderGrid {
-  const words = lines.map(headerWords).filter((w) => w.length > 0);
+  const words = headerRows(lines, columns);
   let stubLines = 0;
   while (stubLines < words.length && words[stubLines].length === 1 && words[stubLines][0] !== '') stubLines++;
   const rest = words.slice(stubLines);

@@ -10,8 +10,9 @@
  */
 import { Decimal } from 'decimal.js';
 import { parentRegionLabel } from '../codelists/regions.ts';
+import { DIMENSION_HEAD } from './wrapped-labels.ts';
 
-const DIMENSION_HEADS = /^(合同类别|合同类型|技术领域|知识产权|社会经济目标|社会—经济目标|计划类别)$/;
+
 /** Labels of total rows. */
 export const TOTAL = /^(合计|总计|小计)$/;
 
@@ -36,7 +37,7 @@ export class RowHierarchy {
 
   /** Opens a section under the head `label` (normalised). */
   openSection(label: string): void {
-    this.section = { label, kind: DIMENSION_HEADS.test(label) ? 'group' : 'parent', total: null, acc: new Decimal(0) };
+    this.section = { label, kind: DIMENSION_HEAD.test(label) ? 'group' : 'parent', total: null, acc: new Decimal(0) };
     this.lastTop = null;
     this.subOpen = false;
   }

@@ -15,12 +15,12 @@ import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { tableKind } from './kinds.ts';
 import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
-import { RowHierarchy } from './hierarchy.ts';
+import { RowHierarchy, TOTAL } from './hierarchy.ts';
 import { rankedObservations } from './ranked.ts';
 import type { Block } from './discover/attach-captions.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
-import { isLabelHead, isLabelTail } from './wrapped-labels.ts';
+import { DIMENSION_HEAD, isLabelHead, isLabelTail } from './wrapped-labels.ts';
 import { titleYear } from './years.ts';
 
 /** Context a table needs from its document. */
@@ -109,7 +109,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     }
   };
 
-  const tails = labelTails(block.body);
+  const heads = sectionHeads([...pending, ...block.body]);
+  const tails = labelTails(block.body, heads);
   const tailLines = new Set([...tails.values()].map((t) => t.line));
   for (const l of block.body) {
     if (l.kind === 'cont' || l.kind === 'blank' || tailLines.has(l.idx)) continue;
@@ -123,7 +124,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `values without a label in ${ref}`);
       continue;
     }
-    const { rawLabel, section } = rowLabel(pending, l.kind === 'row' ? l.label + (tails.get(l.idx)?.text ?? '') : null);
+    const { rawLabel, section } = rowLabel(pending, l.kind === 'row' ? l.label + (tails.get(l.idx)?.text ?? '') : null, heads);
     pending = [];
     if (section && normaliseLabel(section) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(section));
     const label = normaliseLabel(rawLabel);
@@ -161,11 +162,33 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
  * label line): label lines that are the head of a wrapped label are joined to it (see
  * wrapped-labels.ts); the label line before them, if any, is a section head.
  */
-function rowLabel(pending: Line[], own: string | null): { rawLabel: string; section: string | null } {
-  const pieces = pending.map((p) => p.label.trim());
-  let rawLabel = own ?? pieces.pop()!;
-  while (pieces.length && isLabelHead(pieces[pieces.length - 1], rawLabel)) rawLabel = pieces.pop()! + rawLabel.trim();
-  return { rawLabel, section: pieces.length ? pieces[pieces.length - 1] : null };
+function rowLabel(pending: Line[], own: string | null, heads: ReadonlySet<number>): { rawLabel: string; section: string | null } {
+  const pieces = [...pending];
+  let rawLabel = own ?? pieces.pop()!.label.trim();
+  while (pieces.length && isLabelHead(pieces[pieces.length - 1].label, rawLabel, heads.has(pieces[pieces.length - 1].idx))) rawLabel = pieces.pop()!.label.trim() + rawLabel.trim();
+  return { rawLabel, section: pieces.length ? pieces[pieces.length - 1].label.trim() : null };
+}
+
+/**
+ * The label lines of a body that head a section by the table's structure, by line index: a
+ * dimension name (合同类别 …); a line whose first row is a total (合计 printed first, 附表9's
+ * 事业法人); or a line followed by rows only, up to a total that closes the section (合计 printed
+ * last, followed by the next section's head or by the table's own total, 2021 表5-2). A table's
+ * grand total at the end closes no section.
+ */
+function sectionHeads(body: Line[]): Set<number> {
+  const content = body.filter((l) => l.kind === 'label' || l.kind === 'row' || l.kind === 'values');
+  const isTotal = (l: Line | undefined) => !!l && (l.kind === 'row' || l.kind === 'values') && TOTAL.test(normaliseLabel(l.label));
+  const out = new Set<number>();
+  content.forEach((l, k) => {
+    if (l.kind !== 'label') return;
+    if (DIMENSION_HEAD.test(normaliseLabel(l.label)) || isTotal(content[k + 1])) return void out.add(l.idx);
+    let j = k + 1;
+    while (j < content.length && content[j].kind !== 'label' && !isTotal(content[j])) j++;
+    const after = content[j + 1];
+    if (j > k + 1 && isTotal(content[j]) && (after?.kind === 'label' || isTotal(after))) out.add(l.idx);
+  });
+  return out;
 }
 
 /**
@@ -173,14 +196,14 @@ function rowLabel(pending: Line[], own: string | null): { rawLabel: string; sect
  * on the label line right under it, by the row's index, that line's text and index. A label line
  * under a row that is the label of a values-only line after it is left alone.
  */
-function labelTails(body: Line[]): Map<number, { text: string; line: number }> {
+function labelTails(body: Line[], heads: ReadonlySet<number>): Map<number, { text: string; line: number }> {
   const out = new Map<number, { text: string; line: number }>();
   const content = body.filter((l) => l.kind !== 'blank' && l.kind !== 'cont');
   content.forEach((row, k) => {
-    const tail = content[k + 1];
-    const after = content[k + 2];
-    if (row.kind !== 'row' || tail?.kind !== 'label' || after?.kind === 'values') return;
-    if (!isLabelTail(row.label, tail.label)) return;
+    const [tail, after, next] = [content[k + 1], content[k + 2], content[k + 3]];
+    if (row.kind !== 'row' || tail?.kind !== 'label' || after?.kind === 'values' || heads.has(tail.idx)) return;
+    const beforeHead = after?.kind === 'label' && next?.kind === 'row' && isLabelHead(after.label, next.label, heads.has(after.idx));
+    if (!isLabelTail(row.label, tail.label, beforeHead)) return;
     out.set(row.idx, { text: tail.label.trim(), line: tail.idx });
   });
   return out;

@@ -4,8 +4,11 @@
  * line of its own under it ("城市建设与 49693 …" / "社会发展"). A label alone on its line may
  * equally be a section head ("事业法人" over its 合计 and members), so the codelists decide
  * first: the two parts are one label when together they name a member and not each on its own;
- * the printed layout decides for labels no codelist knows (a head ending in a connector such as
- * "、" or "/", a name too long to be a section head, a bracket the tail closes).
+ * then the table's own structure: a section head has a total row (合计, 小计) in its section, or
+ * names a dimension (合同类别, 技术领域 …); for labels no codelist knows, a line that heads no section
+ * is the head of the next label, and a line printed between two such heads is the tail of the
+ * row above (the layout decides last: a head ending in a connector such as "、" or "/", a
+ * bracket the tail closes).
  */
 import { labelDimensions } from '../codelists/fit.ts';
 import { MEASURE_ROW_LABELS, withoutUnit } from '../codelists/measure-rows.ts';
@@ -28,22 +31,29 @@ function unclosed(text: string): boolean {
 
 /**
  * Whether `head`, a label alone on its line, is the first part of the label of the row printed
- * next (`label`), rather than a section head over it.
+ * next (`label`), rather than a section head over it. `headsSection`: the table's structure
+ * makes the line a section head (a total row follows within its section, or it names a dimension).
  */
-export function isLabelHead(head: string, label: string): boolean {
+export function isLabelHead(head: string, label: string, headsSection: boolean): boolean {
   const [h, l] = [normaliseLabel(head), normaliseLabel(label)];
   if (known(h + l) && !(known(h) && known(l))) return true;
   if (known(h) && !known(h + l)) return false;
-  return CONNECTOR.test(head.trim()) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || unclosed(head) || h.length >= SPLIT_NAME;
+  if (CONNECTOR.test(head.trim()) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || unclosed(head) || h.length >= SPLIT_NAME) return true;
+  return !headsSection && !known(h);
 }
+
+/** A section head that names a dimension (附表4's 合同类别 / 技术领域 / 知识产权). */
+export const DIMENSION_HEAD = /^(合同类别|合同类型|技术领域|知识产权|社会经济目标|社会—经济目标|计划类别)$/;
 
 /**
  * Whether `tail`, a label alone on the line after a row, is the end of that row's label
  * (`label`) rather than a section head or the label of the values printed after it.
+ * `beforeHead`: another label line follows it, itself the head of the next row's label.
  */
-export function isLabelTail(label: string, tail: string): boolean {
+export function isLabelTail(label: string, tail: string, beforeHead: boolean): boolean {
   const [l, t] = [normaliseLabel(label), normaliseLabel(tail)];
   if (!t) return false;
   if (known(l + t) && !known(t) && !known(l)) return true;
-  return unclosed(label) && !unclosed(label + tail);
+  if (unclosed(label) && !unclosed(label + tail)) return true;
+  return beforeHead && !known(t) && !known(l) && !known(l + t);
 }
