@@ -78,8 +78,9 @@ function spread(words: string[], from: number, to: number, row: number): HeaderC
 /**
  * Header lines regrouped into header rows: a line ending in "/" continues on the next ("合同数 /"
  * + "项"); after the leading stub lines, a run of lines the seed printed one or two column heads
- * each ("合同数 / 项", "成交额 / 亿元", "增长 /% 占比 /%", …) is one row when together they fill the
- * value columns exactly (the seed broke a row of narrow header cells into lines).
+ * each, heads with a unit ("合同数 / 项", "成交额 / 亿元", "增长 /% 占比 /%", …), is one row when
+ * together they fill the value columns exactly (the seed broke a row of narrow header cells into
+ * lines).
  */
 function headerRows(lines: string[], columns: number): string[][] {
   const joined: string[] = [];
@@ -95,8 +96,11 @@ function headerRows(lines: string[], columns: number): string[][] {
   for (let i = stub; i < words.length; ) {
     let total = 0;
     let end = i;
-    if (words[i].length === 1) {
-      while (end < words.length && total < columns - 1) total += words[end++].length;
+    // Only whole column heads are gathered ("成交额 / 亿元", "增长 /%"); fragments of one wrapped
+    // head ("有限责", "任公司") stay lines of their own, as the seed printed them.
+    const head = (w: string[]) => w.some((x) => /[/%％(（]/.test(x));
+    if (words[i].length === 1 && head(words[i])) {
+      while (end < words.length && total < columns - 1 && head(words[end])) total += words[end++].length;
     }
     if (words[i].length === 1 && end - i > 1 && (total === columns - 1 || total === columns)) {
       rows.push(words.slice(i, end).flat());

@@ -13,7 +13,7 @@ import type { Finding, Observation, SourceDocument, TableRecord, TransformResult
 import { mapObservations } from '../codelists/index.ts';
 import { matchedChartObservations } from './chart-labels.ts';
 import { chartObservations } from './charts.ts';
-import { attachUnitLines, classifyLine } from './lines.ts';
+import { attachUnitLines, classifyLine, joinLabelLines } from './lines.ts';
 import { verticalTables } from './vertical.ts';
 import { proseObservations } from './prose.ts';
 import { discoverTables } from './discover/attach-captions.ts';
@@ -76,6 +76,7 @@ export function transformDocument(doc: SourceDocument): TransformResult {
     }
   };
   addCharts(charts.observations);
+  joinLabelLines(lines);
   const discovered = discoverTables(lines);
   for (const { body, reason } of discovered.rejected) {
     for (const l of body) if (l.kind === 'row' || l.kind === 'values') findings.push({ sourceId: doc.sourceId, kind: 'unplaced_row', tableRef: null, line: l.src.line, page: l.src.page, message: reason, raw: l.src.text });

@@ -6,6 +6,7 @@
  * (running heads, page numbers), a chart's value labels (set by charts.ts), or blank.
  */
 import type { LineCell, SourceLine } from '../model.ts';
+import { tokenizeHeader } from './header.ts';
 import { isCellToken, isNullToken, parseCell, parseNumberToken } from './numbers.ts';
 import { normaliseLine, normaliseRef } from './text.ts';
 
@@ -120,6 +121,27 @@ export function attachUnitLines(lines: Line[]): void {
       }
       break;
     }
+  }
+}
+
+/**
+ * A row printed as its label on one line and its numbers on the next ("合同数/项" then
+ * "256428 282242 …", "2001年" then "43701 …"): the label line is joined to the numbers, which
+ * become one row (at the numbers' line, where the values are printed). Only a label line that is
+ * no header (it names at most one year or measure) right above a values line is joined, and not
+ * when the values line starts with its own year ("1999 43701 …"). The label line becomes
+ * furniture so no header or section takes it again.
+ */
+export function joinLabelLines(lines: Line[]): void {
+  let label: Line | null = null;
+  for (const l of lines) {
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    if (l.kind === 'values' && label && !/^(19|20)\d{2}$/.test(l.tokens[0] ?? '') && tokenizeHeader(label.text).filter((t) => t.t !== 'O').length <= 1) {
+      l.kind = 'row';
+      l.label = label.label;
+      label.kind = 'furniture';
+    }
+    label = l.kind === 'label' ? l : null;
   }
 }
 
