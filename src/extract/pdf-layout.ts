@@ -101,6 +101,13 @@ export const MAX_CELL_LINES = 4;
  */
 export const MAX_ROW_EM = 6;
 
+/**
+ * Two lines whose baselines lie less than this many ems apart cannot be two rows of text set one
+ * under the other (line pitch is at least 1.1 em in the fixtures): they are cells of one row on
+ * different baselines (a number centred beside a wrapped label), which only the rules can join.
+ */
+export const STACKED_LINE_EM = 1;
+
 /** Matrix product a×b of two PDF affine matrices [a, b, c, d, e, f]. */
 function multiply(a: number[], b: number[]): number[] {
   return [
@@ -292,13 +299,6 @@ export function layoutPage(items: readonly PdfTextItem[], viewport: number[], ru
   }
   return out.sort((a, b) => a.y - b.y).map((o) => o.line);
 }
-
-/**
- * Two lines whose baselines lie less than this many ems apart cannot be two rows of text set one
- * under the other (line pitch is at least 1.1 em in the fixtures): they are cells of one row on
- * different baselines (a number centred beside a wrapped label), which only the rules can join.
- */
-export const STACKED_LINE_EM = 1;
 
 /**
  * Whether reading a page's rules could change how its text is laid out, judged from the text

@@ -40,6 +40,9 @@ export interface ParsedTable {
   findings: Finding[];
 }
 
+/** A number standing as a word of its own ("280 235.7 1 美国"): two in a label mean cells were taken for the label. */
+const NUMBER_IN_LABEL = /(?<=^|\s)[-−－]?\d+(?:\.\d+)?%?(?=\s|$)/g;
+
 /** Parses one block (a provisional one too: it is read like any other, with no title to help). */
 export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const ref = block.ref;
@@ -138,6 +141,10 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
         if (placed) emit(l, normaliseLabel(seg.label), '', '', placed, cols);
         else finding(l, 'unplaced_row', `cells of "${seg.label}" do not fit the ${cols.length} columns of ${ref}`);
       });
+      continue;
+    }
+    if ((rawLabel.match(NUMBER_IN_LABEL) ?? []).length >= 2) {
+      finding(l, 'unplaced_row', `numbers inside the label of a ${ref} row ("${rawLabel.trim()}"): its cells cannot be told from its label`);
       continue;
     }
     const placed = geo && l.cells ? placeByGeometry(numberCells(l), anchors) : placeCells(l.tokens, columns, stats);
