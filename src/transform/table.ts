@@ -143,7 +143,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       });
       continue;
     }
-    if ((rawLabel.match(NUMBER_IN_LABEL) ?? []).length >= 2) {
+    if ((l.label.match(NUMBER_IN_LABEL) ?? []).length >= 2) {
       finding(l, 'unplaced_row', `numbers inside the label of a ${ref} row ("${rawLabel.trim()}"): its cells cannot be told from its label`);
       continue;
     }
