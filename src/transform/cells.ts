@@ -102,43 +102,64 @@ function skipCost(shape: Shape): number {
  * places every token.
  */
 export function placeCells(tokens: string[], columns: Column[], stats?: ColumnStats[]): PlacedCell[] | null {
+  return placeWithDoubt(tokens, columns, stats)?.placed ?? null;
+}
+
+/**
+ * How much worse (in cost units) the second-best split of a row may be before its differences
+ * from the best split are trusted: a row read "28 879 941.1" under count and amount columns is
+ * 28879 | 941.1 or 28 | 879941.1, and when the table's other rows cannot tell which, neither is loaded.
+ */
+export const DOUBT_MARGIN = 0.5;
+
+/**
+ * The best split of a row (see placeCells) and, among its cells, those a split nearly as good
+ * (within DOUBT_MARGIN) places differently: a cell is sure only if every near-best split puts
+ * the same value in the same column. Null when no split places every token.
+ */
+export function placeWithDoubt(tokens: string[], columns: Column[], stats?: ColumnStats[]): { placed: PlacedCell[]; doubtful: PlacedCell[] } | null {
   const n = tokens.length;
   const m = columns.length;
   const candidates = candidatesOf(tokens);
-  // best[i][j]: least cost having used i tokens and j columns.
-  const best: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(Infinity));
-  const from: ([number, number, Cell | null] | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null));
-  best[0][0] = 0;
+  // best[i][j]: the two least costs having used i tokens and j columns, with their steps.
+  type Step = { cost: number; from: [number, number, number] | null; cell: Cell | null };
+  const best: Step[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => []));
+  const offer = (i: number, j: number, step: Step) => {
+    const list = best[i][j];
+    list.push(step);
+    list.sort((a, b) => a.cost - b.cost);
+    if (list.length > 2) list.pop();
+  };
+  best[0][0].push({ cost: 0, from: null, cell: null });
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j < m; j++) {
-      const here = best[i][j];
-      if (here === Infinity) continue;
-      const skip = here + skipCost(columns[j].shape);
-      if (skip < best[i][j + 1]) {
-        best[i][j + 1] = skip;
-        from[i][j + 1] = [i, j, null];
-      }
-      for (let k = i + 1; k <= n && k - i <= 5; k++) {
-        const candidate = candidates[i][k - i - 1];
-        if (!candidate) continue;
-        const { cell } = candidate;
-        const cost = here + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j]) + groupingCost(k - i);
-        if (cost < best[k][j + 1]) {
-          best[k][j + 1] = cost;
-          from[k][j + 1] = [i, j, cell];
+      best[i][j].forEach((here, e) => {
+        offer(i, j + 1, { cost: here.cost + skipCost(columns[j].shape), from: [i, j, e], cell: null });
+        for (let k = i + 1; k <= n && k - i <= 5; k++) {
+          const candidate = candidates[i][k - i - 1];
+          if (!candidate) continue;
+          const { cell } = candidate;
+          const cost = here.cost + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j]) + groupingCost(k - i);
+          offer(k, j + 1, { cost, from: [i, j, e], cell });
         }
-      }
+      });
     }
   }
-  if (best[n][m] === Infinity) return null;
-  const placed: PlacedCell[] = [];
-  for (let i = n, j = m; j > 0; ) {
-    const [pi, pj, cell] = from[i][j]!;
-    if (cell) placed.unshift({ column: pj, cell });
-    i = pi;
-    j = pj;
-  }
-  return placed;
+  const ends = best[n][m];
+  if (!ends.length) return null;
+  const path = (e: number): PlacedCell[] => {
+    const out: PlacedCell[] = [];
+    for (let [i, j, k] = [n, m, e]; j > 0; ) {
+      const step = best[i][j][k];
+      if (step.cell) out.unshift({ column: j - 1, cell: step.cell });
+      [i, j, k] = step.from!;
+    }
+    return out;
+  };
+  const placed = path(0);
+  if (ends.length < 2 || ends[1].cost - ends[0].cost >= DOUBT_MARGIN) return { placed, doubtful: [] };
+  const other = new Set(path(1).map((p) => `${p.column}:${p.cell.raw}`));
+  return { placed, doubtful: placed.filter((p) => !other.has(`${p.column}:${p.cell.raw}`)) };
 }
 
 /** A cell some tokens of a row can form, with its order of magnitude (null for a null marker). */

@@ -9,7 +9,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Finding, LineCell, Observation } from '../model.ts';
-import { cellCountRange, columnStats, placeCells, type ColumnStats, type PlacedCell } from './cells.ts';
+import { cellCountRange, columnStats, placeCells, placeWithDoubt, type ColumnStats, type PlacedCell } from './cells.ts';
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { tableKind } from './kinds.ts';
@@ -147,11 +147,14 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `numbers inside the label of a ${ref} row ("${rawLabel.trim()}"): its cells cannot be told from its label`);
       continue;
     }
-    const placed = geo && l.cells ? placeByGeometry(numberCells(l), anchors) : placeCells(l.tokens, columns, stats);
-    if (!placed) {
+    const split = geo && l.cells ? { placed: placeByGeometry(numberCells(l), anchors), doubtful: [] } : placeWithDoubt(l.tokens, columns, stats);
+    if (!split?.placed) {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
     }
+    const doubtful = new Set(split.doubtful);
+    for (const d of split.doubtful) finding(l, 'unplaced_cell', `cell "${d.cell.raw}" of ${ref} row "${label}": its spaces may group thousands or separate cells, and the table's other rows do not tell which`);
+    const placed = split.placed.filter((p) => !doubtful.has(p));
     const { parent, group } = hierarchy.place(rawLabel, label, leadingValue(placed, columns));
     emit(l, label, parent, group, placed, columns);
   }
@@ -263,19 +266,32 @@ function key(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
 }
 
+/** Rounds of learning column statistics (each from the cells the previous round placed for sure). */
+const STATS_ROUNDS = 3;
+
 /**
- * Column statistics: first from the rows whose tokens can form only one number of cells, then
- * refined once from every row placed with those statistics (medians resist the few rows a
- * first guess gets wrong).
+ * Column statistics, learnt from the cells the table places for sure: first from the rows whose
+ * tokens can be split only one way, then, round after round, from every cell that all near-best
+ * splits agree on under what was learnt, so that in a table where a space both groups thousands and
+ * separates cells ("28 879 941.1"), the unambiguous rows teach the ambiguous ones.
  */
 function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
   const plain = rows.filter((r) => !r.segments && (r.kind === 'row' || r.kind === 'values'));
-  const sure = plain.filter((r) => {
+  const forced = plain.filter((r) => {
     const { min, max } = cellCountRange(r.tokens);
     return min === max && max === columns.length;
   });
-  const first = columnStats(sure.map((r) => placeCells(r.tokens, columns) ?? []), columns.length);
-  return columnStats(plain.map((r) => placeCells(r.tokens, columns, first) ?? []), columns.length);
+  let stats = columnStats(forced.map((r) => placeCells(r.tokens, columns) ?? []), columns.length);
+  for (let round = 0; round < STATS_ROUNDS; round++) {
+    const sure = plain.map((r) => {
+      const split = placeWithDoubt(r.tokens, columns, stats);
+      if (!split) return [];
+      const doubtful = new Set(split.doubtful);
+      return split.placed.filter((p) => !doubtful.has(p));
+    });
+    stats = columnStats(sure, columns.length);
+  }
+  return stats;
 }
 
 /** The most common number of cells among rows whose split is unambiguous. */
