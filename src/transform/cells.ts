@@ -114,52 +114,64 @@ export const DOUBT_MARGIN = 0.5;
 
 /**
  * The best split of a row (see placeCells) and, among its cells, those a split nearly as good
- * (within DOUBT_MARGIN) places differently: a cell is sure only if every near-best split puts
- * the same value in the same column. Null when no split places every token.
+ * (within DOUBT_MARGIN) places differently. Every split fills each column exactly once (a cell or
+ * nothing), so a cell of the best split is doubtful when some other choice for its column lies
+ * on a split whose cost is within the margin: the least cost of a split through a choice is its
+ * forward cost, plus its own, plus the backward cost from where it ends. Null when no split
+ * places every token.
  */
 export function placeWithDoubt(tokens: string[], columns: Column[], stats?: ColumnStats[]): { placed: PlacedCell[]; doubtful: PlacedCell[] } | null {
   const n = tokens.length;
   const m = columns.length;
   const candidates = candidatesOf(tokens);
-  // best[i][j]: the two least costs having used i tokens and j columns, with their steps.
-  type Step = { cost: number; from: [number, number, number] | null; cell: Cell | null };
-  const best: Step[][][] = Array.from({ length: n + 1 }, () => Array.from({ length: m + 1 }, () => []));
-  const offer = (i: number, j: number, step: Step) => {
-    const list = best[i][j];
-    list.push(step);
-    list.sort((a, b) => a.cost - b.cost);
-    if (list.length > 2) list.pop();
-  };
-  best[0][0].push({ cost: 0, from: null, cell: null });
-  for (let i = 0; i <= n; i++) {
-    for (let j = 0; j < m; j++) {
-      best[i][j].forEach((here, e) => {
-        offer(i, j + 1, { cost: here.cost + skipCost(columns[j].shape), from: [i, j, e], cell: null });
-        for (let k = i + 1; k <= n && k - i <= 5; k++) {
-          const candidate = candidates[i][k - i - 1];
-          if (!candidate) continue;
-          const { cell } = candidate;
-          const cost = here.cost + fitCost(cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j]) + groupingCost(k - i);
-          offer(k, j + 1, { cost, from: [i, j, e], cell });
-        }
-      });
-    }
-  }
-  const ends = best[n][m];
-  if (!ends.length) return null;
-  const path = (e: number): PlacedCell[] => {
-    const out: PlacedCell[] = [];
-    for (let [i, j, k] = [n, m, e]; j > 0; ) {
-      const step = best[i][j][k];
-      if (step.cell) out.unshift({ column: j - 1, cell: step.cell });
-      [i, j, k] = step.from!;
+  /** Every way to fill column j from token i: skip (k = i) or the cell of tokens i..k-1, with its cost. */
+  const choices = (i: number, j: number): { k: number; cell: Cell | null; cost: number }[] => {
+    const out: { k: number; cell: Cell | null; cost: number }[] = [{ k: i, cell: null, cost: skipCost(columns[j].shape) }];
+    for (let k = i + 1; k <= n && k - i <= 5; k++) {
+      const candidate = candidates[i][k - i - 1];
+      if (!candidate) continue;
+      const cost = fitCost(candidate.cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j]) + groupingCost(k - i);
+      out.push({ k, cell: candidate.cell, cost });
     }
     return out;
   };
-  const placed = path(0);
-  if (ends.length < 2 || ends[1].cost - ends[0].cost >= DOUBT_MARGIN) return { placed, doubtful: [] };
-  const other = new Set(path(1).map((p) => `${p.column}:${p.cell.raw}`));
-  return { placed, doubtful: placed.filter((p) => !other.has(`${p.column}:${p.cell.raw}`)) };
+  const fwd: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(Infinity));
+  const bwd: number[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(Infinity));
+  const step: ({ k: number; cell: Cell | null } | null)[][] = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(null));
+  fwd[0][0] = 0;
+  for (let j = 0; j < m; j++) for (let i = 0; i <= n; i++) if (fwd[i][j] < Infinity) for (const c of choices(i, j)) fwd[c.k][j + 1] = Math.min(fwd[c.k][j + 1], fwd[i][j] + c.cost);
+  bwd[n][m] = 0;
+  for (let j = m - 1; j >= 0; j--) {
+    for (let i = 0; i <= n; i++) {
+      for (const c of choices(i, j)) {
+        const cost = c.cost + bwd[c.k][j + 1];
+        if (cost < bwd[i][j]) [bwd[i][j], step[i][j]] = [cost, c];
+      }
+    }
+  }
+  const total = bwd[0][0];
+  if (total === Infinity) return null;
+  const placed: PlacedCell[] = [];
+  const doubtful: PlacedCell[] = [];
+  for (let i = 0, j = 0; j < m; j++) {
+    const chosen = step[i][j]!;
+    if (chosen.cell) {
+      const p = { column: j, cell: chosen.cell };
+      placed.push(p);
+      // The best split that fills column j otherwise (from any token position the column can start at).
+      let other = Infinity;
+      for (let a = 0; a <= n; a++) {
+        if (fwd[a][j] === Infinity) continue;
+        for (const c of choices(a, j)) {
+          if (a === i && c.k === chosen.k) continue;
+          other = Math.min(other, fwd[a][j] + c.cost + bwd[c.k][j + 1]);
+        }
+      }
+      if (other - total < DOUBT_MARGIN) doubtful.push(p);
+    }
+    i = chosen.k;
+  }
+  return { placed, doubtful };
 }
 
 /** A cell some tokens of a row can form, with its order of magnitude (null for a null marker). */
