@@ -27,6 +27,8 @@ export interface ColumnStats {
   decimals: number | null;
   /** Largest value seen (ranks: a rank far above it is a misplaced count). */
   max: number | null;
+  /** Rows of the table: a rank above this many (and a little more) ranks nothing in it. */
+  rows: number | null;
 }
 
 /** Order of magnitude of a cell (a heuristic score, never a value: floats are fine here). */
@@ -38,8 +40,8 @@ function magnitude(value: string): number | null {
   return end > start ? end - start : null;
 }
 
-/** Learns per-column statistics from placements of unambiguous rows. */
-export function columnStats(placements: PlacedCell[][], width: number): ColumnStats[] {
+/** Learns per-column statistics from placements of unambiguous rows; `rows` is the table's number of data rows. */
+export function columnStats(placements: PlacedCell[][], width: number, rows: number | null = null): ColumnStats[] {
   const mags: number[][] = Array.from({ length: width }, () => []);
   const decs: number[][] = Array.from({ length: width }, () => []);
   const maxs: (number | null)[] = new Array(width).fill(null);
@@ -57,14 +59,14 @@ export function columnStats(placements: PlacedCell[][], width: number): ColumnSt
     for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
     return xs.length ? [...n].sort((a, b) => b[1] - a[1])[0][0] : null;
   };
-  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]), max: maxs[i] }));
+  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]), max: maxs[i], rows }));
 }
 
 /** Extra cost of a cell that does not look like the column's other cells. */
 function statsCost({ cell, magnitude: m }: Candidate, shape: Shape, stats: ColumnStats | undefined): number {
   if (!stats || cell.kind !== 'number') return 0;
   let cost = 0;
-  if (shape === 'rank' && stats.max !== null && Number(cell.value) > stats.max * 2 + 5) cost += 4;
+  if (shape === 'rank' && ((stats.max !== null && Number(cell.value) > stats.max * 2 + 5) || (stats.rows !== null && Number(cell.value) > stats.rows + 2))) cost += 4;
   if (m !== null && stats.magnitude !== null) cost += 0.4 * Math.min(4, Math.abs(m - stats.magnitude));
   if (stats.decimals !== null && cell.decimals !== stats.decimals) cost += 0.3;
   return cost;

@@ -281,7 +281,8 @@ function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
     const { min, max } = cellCountRange(r.tokens);
     return min === max && max === columns.length;
   });
-  let stats = columnStats(forced.map((r) => placeCells(r.tokens, columns) ?? []), columns.length);
+  const start = columnStats([], columns.length, plain.length);
+  let stats = columnStats(forced.map((r) => placeCells(r.tokens, columns, start) ?? []), columns.length, plain.length);
   for (let round = 0; round < STATS_ROUNDS; round++) {
     const sure = plain.map((r) => {
       const split = placeWithDoubt(r.tokens, columns, stats);
@@ -289,7 +290,7 @@ function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
       const doubtful = new Set(split.doubtful);
       return split.placed.filter((p) => !doubtful.has(p));
     });
-    stats = columnStats(sure, columns.length);
+    stats = columnStats(sure, columns.length, plain.length);
   }
   return stats;
 }
