@@ -90,15 +90,15 @@ function collapsePartial(line: string): string {
  * A printed line as every later step reads it: overprint collapsed, full-width digits, letters,
  * point and percent turned ASCII ("２０２０年" → "2020年"; the full-width minus stays, it is a
  * sign or a null marker), a year printed with its digits spaced out joined ("2 0 1 7 年" →
- * "2017 年"), and traditional script simplified when `traditional`.
+ * "2017 年", "2 0 1 1—2 0 1 7" → "2011—2017"), and traditional script simplified when `traditional`.
  */
 export function normaliseLine(text: string, traditional: boolean): string {
   const out = asciiDigits(collapseOverprint(text)).replace(SPACED_YEAR, '$1$2$3$4');
   return traditional ? simplify(out) : out;
 }
 
-/** A year printed with a space between its digits, before 年: "2 0 1 7 年". */
-const SPACED_YEAR = /(?<![\d.])([12]) ([09]) (\d) (\d)(?= ?年)/g;
+/** A year printed with a space between its digits, before 年 or a dash: "2 0 1 7 年", "2 0 1 1—2 0 1 7 年". */
+const SPACED_YEAR = /(?<![\d.])([12]) ([09]) (\d) (\d)(?= ?[年—－–-])/g;
 
 /** How many times the text at the start of the line repeats (the overprint factor), or 1. */
 function overprintFactor(s: string): number {
