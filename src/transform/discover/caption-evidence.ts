@@ -48,6 +48,8 @@ export const YEARS_CONFLICT = -4;
 /** The rows are of the codelist the caption's kind names / of another one. */
 export const ROWS_FIT = 1.5;
 export const ROWS_CONFLICT = -4;
+/** Rows speak against a caption only when at least this many of their labels are known. */
+export const ROWS_CONFLICT_MIN = 3;
 /** The regions of the rows lie inside / outside the grouping the caption names. */
 export const GROUPING_FIT = 2.5;
 export const GROUPING_CONFLICT = -5;
@@ -130,7 +132,8 @@ function rowsEvidence(title: string, facts: BodyFacts): Evidence | null {
   const share = fit.fitting / fit.known;
   const detail = `${fit.fitting} of ${fit.known} known row labels fit ${kind}`;
   if (share >= 0.7) return { kind: 'rows', weight: ROWS_FIT, detail };
-  if (share <= 0.3) return { kind: 'rows', weight: ROWS_CONFLICT, detail };
+  // Against a caption only on several labels: a short list may use words no codelist lists.
+  if (share <= 0.3 && fit.known >= ROWS_CONFLICT_MIN) return { kind: 'rows', weight: ROWS_CONFLICT, detail };
   return null;
 }
 
