@@ -33,6 +33,26 @@ export interface CaptionCandidate {
   listSize: number;
   /** For a caption of a list paired by order with a body after the list: its place in the list (1-based). */
   listed?: number;
+  /** The caption heads a table of words right under it (a list of names, 附表15 国家技术转移示范机构名单). */
+  headsWords: boolean;
+}
+
+/** How many content lines under a caption may be words before a table of words is what it heads. */
+const WORD_TABLE_LINES = 6;
+
+/**
+ * Whether a caption heads a table of words: the content lines right under it are label lines of
+ * no table body (a ranked list of names is one), WORD_TABLE_LINES of them or more before any data row ("附表15 …名单", "省份 机构名称", "北京", …).
+ */
+function headsWords(lines: Line[], owner: ReadonlyMap<number, number>, caption: number): boolean {
+  let words = 0;
+  for (let i = caption + 1; i < lines.length && words < WORD_TABLE_LINES; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    if (l.kind !== 'label' || owner.has(i)) return false;
+    words++;
+  }
+  return words >= WORD_TABLE_LINES;
 }
 
 /** How far (non-blank lines) a caption may stand from its body. */
@@ -68,20 +88,22 @@ export function captionCandidates(lines: Line[], bodies: Body[]): CaptionCandida
   bodies.forEach((b, k) => {
     for (let i = b.top; i <= b.end; i++) owner.set(i, k);
   });
+  const words = new Map<number, boolean>();
+  for (const l of lines) if (isTableCaption(l)) words.set(l.idx, headsWords(lines, owner, l.idx));
   const listSize = new Map<number, number>();
   const lists = captionLists(lines);
   for (const list of lists) for (const c of list) listSize.set(c, list.length);
   const out: CaptionCandidate[] = [];
   bodies.forEach((b, k) => {
     for (let i = b.start; i <= b.end; i++) {
-      if (isTableCaption(lines[i])) out.push({ body: k, caption: i, side: 'inside', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0, listSize: listSize.get(i) ?? 1 });
+      if (isTableCaption(lines[i])) out.push({ body: k, caption: i, side: 'inside', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0, listSize: listSize.get(i) ?? 1, headsWords: false });
     }
-    out.push(...walk(lines, owner, listSize, k, b.top - 1, -1, 'before'), ...walk(lines, owner, listSize, k, b.end + 1, 1, 'after'));
+    out.push(...walk(lines, owner, listSize, k, b.top - 1, -1, 'before'), ...walk(lines, owner, listSize, k, b.end + 1, 1, 'after').map((c) => ({ ...c, headsWords: words.get(c.caption) ?? false })));
   });
   for (const list of lists) {
     const after = bodies.map((b, k) => ({ b, k })).filter(({ b }) => b.top > list[list.length - 1]).slice(0, list.length);
     after.forEach(({ k }, i) => {
-      out.push({ body: k, caption: list[i], side: 'before', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0, listSize: list.length, listed: i + 1 });
+      out.push({ body: k, caption: list[i], side: 'before', distance: 0, captionsBetween: 0, prose: 0, bodiesBetween: 0, listSize: list.length, listed: i + 1, headsWords: false });
     });
   }
   return out;
@@ -102,7 +124,7 @@ function walk(lines: Line[], owner: Map<number, number>, listSize: Map<number, n
     if (other !== undefined && other !== body) bodiesSeen.add(other);
     if (l.kind === 'figure') break;
     if (isTableCaption(l)) {
-      out.push({ body, caption: i, side, distance, captionsBetween: captions, prose, bodiesBetween: bodiesSeen.size, listSize: listSize.get(i) ?? 1 });
+      out.push({ body, caption: i, side, distance, captionsBetween: captions, prose, bodiesBetween: bodiesSeen.size, listSize: listSize.get(i) ?? 1, headsWords: false });
       captions++;
     } else if (l.kind === 'prose') prose++;
   }

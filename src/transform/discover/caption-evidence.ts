@@ -29,6 +29,8 @@ import type { CaptionCandidate, Side } from './caption-candidates.ts';
 export const ADJACENT = 4;
 /** Weight of the k-th title of a list of titles for the k-th body after the list. */
 export const LISTED = 3.5;
+/** Weight of a caption after a body that heads a table of words printed under it. */
+export const HEADS_WORDS = -1;
 /** Weight of a caption printed between a body's rows (the next table's, often). */
 export const INSIDE = 1.5;
 /** Weight of a caption across prose (less 0.05 per line walked, down to 0.5). */
@@ -96,6 +98,7 @@ function positionEvidence(c: CaptionCandidate): Evidence {
   const between = c.captionsBetween ? `, ${c.captionsBetween} other caption(s) between` : '';
   if (c.listed) return { kind: 'position', weight: LISTED, detail: `title ${c.listed} of ${c.listSize} printed together before the bodies; this is body ${c.listed} after them` };
   if (c.side === 'inside') return { kind: 'position', weight: INSIDE, detail: 'printed between the body\'s rows' };
+  if (c.side === 'after' && c.headsWords) return { kind: 'position', weight: HEADS_WORDS, detail: 'after the last row, but it heads the table of words printed under it' };
   const where = c.side === 'before' ? 'above the body' : 'after the last row';
   if (c.bodiesBetween) {
     const weight = Math.max(0, ACROSS_BODY - 0.02 * c.distance) - PER_CAPTION_BETWEEN * c.captionsBetween;
