@@ -39,7 +39,7 @@ export interface Line {
 const CAPTION = /^\s*(?:续表\s*)?((?:附\s*表|表)\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?)(?:[\s\u3000]+|(?=[0-9０-９]{4}))(.*)$/;
 const FIGURE = /^\s*(图\s*[0-9０-９]+(?:\s*[-－—–]\s*[0-9０-９]+)?)[\s\u3000]+(.*)$/;
 /** Running heads, footers, page numbers and footnotes (①…) printed inside the text flow. */
-const FURNITURE = /^\s*([\u2460-\u2469].*|\d{1,3}|\d*\s*\d{4}\s*(全国技术市场统计)?年度报告|.*Annual Report.*|全国技术市场|统计年报|第[一二三四五六七八九十]+部分.*)\s*$/;
+const FURNITURE = /^\s*([\u2460-\u2469].*|\d{1,3}|\d*\s*(\d{4}\s*年?)?\s*(全国技术市场)?(统计)?年度报告|.*Annual Report.*|全国技术市场|统计年报|第[一二三四五六七八九十]+部分.*)\s*$/i;
 const SENTENCE = /[，。；？！,;]|^\s*[一二三四五六七八九十]+、|^\s*\d+[.．、]\D/;
 
 /**
