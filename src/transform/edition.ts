@@ -23,7 +23,7 @@ const YEAR = '((?:19|20)\\d{2})';
  * The year printed before the report's name ("2018 全国技术市场统计年度报告", "2021 Annual
  * Report", a cover title broken after "2006年全国技术市场"); not "2017年全国技术市场交易…" in prose.
  */
-const BEFORE_NAME = new RegExp(`${YEAR}\\s*年?\\s*度?\\s*(?:全国技术市场(?:统计|\\s*$)|Annual Report|年度报告|年报)`, 'g');
+const BEFORE_NAME = new RegExp(`${YEAR}\\s*年?\\s*度?\\s*(?:全国技术市场(?:统计年|\\s*$)|Annual Report|年度报告|年报)`, 'g');
 /** The year printed in brackets after the report's name: "年度报告（2009）". */
 const AFTER_NAME = new RegExp(`(?:年度报告|年报|Annual Report)\\s*》?\\s*[（(]\\s*${YEAR}\\s*[）)]`, 'g');
 /** A year in Chinese numerals followed by 年度: "二〇〇九年度". */
