@@ -154,22 +154,38 @@ const RANKED_HEADER = /^排名\S*名称$/;
 const RANKED_ROW = /^\s*\d{1,3}\s+\S/;
 
 /**
- * Ranked lists of names (表5-3 … in the 2018 and 2021 editions): a header "排名 卖方名称"
- * then lines "rank name", across 续表 and repeated headers. The body starts after the header.
+ * Ranked lists of names (表5-3 … in the 2018 and 2021 editions): a header "排名 卖方名称" (on one
+ * line, or a cell per line: "排名" / "卖方名称") then lines "rank name", across 续表 and repeated
+ * headers. The body starts after the header.
  */
 function rankedLists(lines: Line[]): Body[] {
   const out: Body[] = [];
+  const compact = (l: Line) => l.text.replace(/[\s\u3000]+/g, '');
+  /** The header lines of a ranked list starting at i (one line, or two cells on consecutive lines), or null. */
+  const headerAt = (i: number): Line[] | null => {
+    if (lines[i]?.kind !== 'label') return null;
+    if (RANKED_HEADER.test(compact(lines[i]))) return [lines[i]];
+    let j = i + 1;
+    while (j < lines.length && lines[j].kind === 'blank') j++;
+    return lines[j]?.kind === 'label' && RANKED_HEADER.test(compact(lines[i]) + compact(lines[j])) ? [lines[i], lines[j]] : null;
+  };
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i].kind !== 'label' || !RANKED_HEADER.test(lines[i].text.replace(/[\s\u3000]+/g, ''))) continue;
+    const header = headerAt(i);
+    if (!header) continue;
+    const after = header[header.length - 1].idx;
     let end = -1;
-    for (let j = i + 1; j < lines.length; j++) {
+    for (let j = after + 1; j < lines.length; j++) {
       const l = lines[j];
-      const compact = l.text.replace(/[\s\u3000]+/g, '');
-      if (l.kind === 'blank' || l.kind === 'furniture' || l.kind === 'cont' || RANKED_HEADER.test(compact)) continue;
+      if (l.kind === 'blank' || l.kind === 'furniture' || l.kind === 'cont') continue;
+      const repeat = headerAt(j);
+      if (repeat) {
+        j = repeat[repeat.length - 1].idx;
+        continue;
+      }
       if (l.kind === 'label' && RANKED_ROW.test(l.text)) end = j;
       else break;
     }
-    if (end > i) out.push({ layout: 'ranked', start: i + 1, end, header: [lines[i]], top: i });
+    if (end > after) out.push({ layout: 'ranked', start: after + 1, end, header, top: i });
     i = Math.max(i, end);
   }
   return out;
