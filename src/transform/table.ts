@@ -40,6 +40,11 @@ export interface ParsedTable {
   findings: Finding[];
 }
 
+/** How many years, flows and measures a line of text names (a header line names two or more). */
+function headerWords(text: string): number {
+  return tokenizeHeader(text).filter((t) => t.t !== 'O').length;
+}
+
 /** A number standing as a word of its own ("280 235.7 1 美国"): two in a label mean cells were taken for the label. */
 const NUMBER_IN_LABEL = /(?<=^|\s)[-−－]?\d+(?:\.\d+)?%?(?=\s|$)/g;
 
@@ -118,7 +123,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   for (const l of block.body) {
     if (l.kind === 'cont' || l.kind === 'blank' || tailLines.has(l.idx)) continue;
     if (l.kind === 'label') {
-      if (headerKeys.has(key(l.text))) pending = [];
+      // A header printed again (a page break), however its cells are laid out, is no label.
+      if (headerKeys.has(key(l.text)) || headerWords(l.text) >= 2) pending = [];
       else pending.push(l);
       continue;
     }
