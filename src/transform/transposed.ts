@@ -13,7 +13,9 @@ import { DIMENSIONS } from '../codelists/index.ts';
 import type { Observation } from '../model.ts';
 import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
-import { parseCell } from './numbers.ts';
+import { cellCountRange, placeWithDoubt } from './cells.ts';
+import type { Column } from './header.ts';
+import { parseCell, type Cell } from './numbers.ts';
 import { normaliseLabel } from './text.ts';
 import { isDataYear } from './years.ts';
 
@@ -110,16 +112,52 @@ function measureOf(title: string, headerText: string): { measure: string; unit: 
 }
 
 /**
+ * The header's members for the widest row width every year row can be split into (each row
+ * holds between its fewest and most possible cells), or null when the header names no such set.
+ */
+function fittingMembers(header: Line[], ranges: { min: number; max: number }[]): Member[] | null {
+  const widths = [...new Set(ranges.map((r) => r.max))].sort((a, b) => b - a);
+  for (const w of widths) {
+    if (!ranges.every((r) => r.min <= w && w <= r.max)) continue;
+    const members = headerMembers(header, w);
+    if (members.length === w) return members;
+  }
+  return null;
+}
+
+/** Units of counted things: their cells are whole numbers. */
+const COUNT_UNITS = new Set(['项', '个', '家', '人', '次', '人次', '项次']);
+
+/**
+ * The cells of a year row, one per member (null where it cannot be told): one token per member
+ * when the row has as many, else split like any row against the members as columns ("1999 43 701
+ * 8701 19.91 …": a space groups thousands), cells the split is not sure of left out. Null when the
+ * tokens fit no split.
+ */
+function rowCells(tokens: string[], members: Member[], unit: string): (Cell | null)[] | null {
+  if (tokens.length === members.length) {
+    const cells = tokens.map((t) => parseCell([t]));
+    return cells.every((c) => c) ? cells : null;
+  }
+  const columns: Column[] = members.map((m) => ({ year: null, group: m.group, measure: null, unit: null, shape: m.sub === 'share' ? 'percent' : COUNT_UNITS.has(unit) ? 'count' : 'amount' }));
+  const split = placeWithDoubt(tokens, columns);
+  if (!split) return null;
+  const doubtful = new Set(split.doubtful);
+  const cells: (Cell | null)[] = members.map(() => null);
+  for (const p of split.placed) if (!doubtful.has(p)) cells[p.column] = p.cell;
+  return cells;
+}
+
+/**
  * Observations of a transposed table, or null when its header or rows do not fit (the caller
  * then reports the rows as findings). `body` is every line of the body, rows and section labels.
  */
 export function parseYearRows(body: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>): Observation[] | null {
   const headerText = header.map((l) => l.text).join(' ');
   const rows = body.map(yearRow);
-  const width = Math.max(...rows.map((r) => r?.tokens.length ?? 0));
-  const members = headerMembers(header, width);
+  const members = fittingMembers(header, rows.flatMap((r) => (r ? [cellCountRange(r.tokens)] : [])));
   let what = measureOf(title, headerText);
-  if (members.length !== width) return null;
+  if (!members) return null;
   const out: Observation[] = [];
   let section = '';
   for (const [i, l] of body.entries()) {
@@ -134,11 +172,11 @@ export function parseYearRows(body: Line[], header: Line[], title: string, base:
       section = '';
     }
     if (!r) continue;
-    if (!what || r.tokens.length !== members.length) return null;
-    for (const [j, token] of r.tokens.entries()) {
-      const cell = parseCell([token]);
-      if (!cell) return null;
-      if (cell.kind !== 'number') continue;
+    if (!what) return null;
+    const cells = rowCells(r.tokens, members, what.unit);
+    if (!cells) return null;
+    for (const [j, cell] of cells.entries()) {
+      if (cell?.kind !== 'number') continue;
       const share = members[j].sub === 'share';
       const unit = share ? '%' : what.unit;
       out.push({
