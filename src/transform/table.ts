@@ -65,7 +65,10 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const tableYear = titleYear(title, ctx.edition);
   const rows = block.body.filter((l) => l.kind === 'row' || l.kind === 'values');
   const cells = estimateCells(rows);
-  const geo = readGeometry(headerLines, rows, amountUnit);
+  // Header geometry that names fewer columns than the rows have cells (a header printed a cell
+  // per line, away from its columns) is read as text instead.
+  const read = readGeometry(headerLines, rows, amountUnit);
+  const geo = read && read.columns.length >= cells ? read : null;
   const columns = geo?.columns ?? buildColumns(tokenizeHeader(headerText), cells, amountUnit) ?? [];
   const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [] };
   const finding = (l: Line, kind: Finding['kind'], message: string) =>

@@ -39,7 +39,9 @@ export function isLabelHead(head: string, label: string, headsSection: boolean):
   if (known(h + l) && !(known(h) && known(l))) return true;
   if (known(h) && !known(h + l)) return false;
   if (CONNECTOR.test(head.trim()) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || unclosed(head) || h.length >= SPLIT_NAME) return true;
-  return !headsSection && !known(h);
+  // A label no codelist knows, over a row whose own label no codelist knows either, that heads
+  // no section: the two halves of a name (a stub header word such as 地区 over 亚洲 is not).
+  return !headsSection && !known(h) && !known(l);
 }
 
 /** A section head that names a dimension (附表4's 合同类别 / 技术领域 / 知识产权). */
