@@ -36,6 +36,19 @@ export async function storedFindings(db: Kysely<WarehouseSchema>) {
     .execute();
 }
 
+/**
+ * The tables of the current loads with how each was read (caption found or provisional, its
+ * score and evidence), in source and line order; `source` narrows to one file name.
+ */
+export async function storedTables(db: Kysely<WarehouseSchema>, source?: string) {
+  let q = db
+    .selectFrom('report_tables as t')
+    .innerJoin(current(db).as('s'), (j) => j.onRef('s.source_id', '=', 't.source_id').onRef('s.current_load_id', '=', 't.load_id'))
+    .select(['s.name', 't.table_ref', 't.table_title', 't.table_kind', 't.title_line', 't.first_line', 't.last_line', 't.observation_count', 't.caption_status', 't.caption_score', 't.caption_evidence']);
+  if (source) q = q.where('s.name', '=', source);
+  return q.orderBy('s.name').orderBy('t.first_line').execute();
+}
+
 /** Every observation of the current loads, grouped by source (for cross_edition). */
 export async function storedSources(db: Kysely<WarehouseSchema>): Promise<EditionSource[]> {
   const rows = await db

@@ -1,5 +1,5 @@
 /**
- * The `etl` command line: ingest, rebuild, check, export, query. Each command has --help. Exit codes
+ * The `etl` command line: ingest, rebuild, check, tables, export, query. Each command has --help. Exit codes
  * (README "When things go wrong", src/cli/errors.ts): 0 everything loaded; 1 some sources failed
  * (the others were loaded); 2 usage or configuration error; 3 database unreachable, in use or
  * failed; 4 `check --fail-on error` found failures beyond rounding; 5 internal error.
@@ -10,6 +10,7 @@ import { errorLine, exitCodeFor } from './errors.ts';
 import { exportCommand } from './export.ts';
 import { ingestCommand, rebuildCommand } from './ingest.ts';
 import { queryCommand } from './query.ts';
+import { tablesCommand } from './tables.ts';
 
 /** An error nothing caught (a stray rejection, an 'error' event without listener): say so and end with its exit code. */
 function fatal(error: unknown): never {
@@ -56,6 +57,14 @@ program
   .addOption(format(['text', 'json'], 'text'))
   .addOption(new Option('--fail-on <level>', 'exit with code 4 when a finding of this level exists').choices(['error', 'warning', 'never']).default('never'))
   .action((opts: { format: 'text' | 'json'; failOn: 'error' | 'warning' | 'never' }) => checkCommand(program.opts().config, opts.format, opts.failOn));
+
+program
+  .command('tables')
+  .description('list the tables loaded and how each was read: its caption (or provisional reference) and the evidence for it')
+  .addOption(format(['text', 'json'], 'text'))
+  .option('--provisional', 'only the tables without a credible caption (provisional references "?L…")', false)
+  .option('--source <file>', 'only the tables of this source file (its name, e.g. 2022年报告.pdf)')
+  .action((opts: { format: 'text' | 'json'; provisional: boolean; source?: string }) => tablesCommand(program.opts().config, opts));
 
 program
   .command('export')

@@ -71,7 +71,7 @@ export function transformDocument(doc: SourceDocument): TransformResult {
         sourceId: doc.sourceId, tableRef: ref, tableTitle: obs[0].tableTitle, tableKind: obs[0].tableKind, titleLine: null,
         firstLine: obs[0].line, lastLine: obs[obs.length - 1].line, columns: [...new Set(obs.map((o) => `${o.dataYear}||${o.measure}|${o.unit}`))],
         observationCount: obs.length,
-        reading: { caption: 'found', score: null, evidence: [{ kind: 'position', weight: 0, detail: 'value labels read with their figure caption' }] },
+        reading: { caption: 'found', score: null, evidence: [] },
       });
     }
   };

@@ -582,7 +582,7 @@ function decodeTable(lines: Line[], t: VerticalTable, ctx: TableContext, out: Ve
     titleLine: line.src.line, firstLine: lines[t.first].src.line, lastLine: lines[t.last].src.line,
     columns: columns.map((c) => [c.year ?? '', c.group, c.measure ?? '(row label)', c.unit ?? ''].join('|')),
     observationCount: obs.length,
-    reading: { caption: 'found', score: null, evidence: [{ kind: 'position', weight: 0, detail: 'caption printed with the sideways table\'s glyph run' }] },
+    reading: { caption: 'found', score: null, evidence: [] },
   });
 }
 
