@@ -108,8 +108,8 @@ export const MAX_ROW_EM = 6;
  */
 export const STACKED_LINE_EM = 1;
 
-/** Matrix product a×b of two PDF affine matrices [a, b, c, d, e, f]. */
-function multiply(a: number[], b: number[]): number[] {
+/** Matrix product a×b of two PDF affine matrices [a, b, c, d, e, f] (b applied first). */
+export function multiply(a: readonly number[], b: readonly number[]): number[] {
   return [
     a[0] * b[0] + a[2] * b[1],
     a[1] * b[0] + a[3] * b[1],

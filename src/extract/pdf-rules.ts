@@ -8,7 +8,7 @@
  * pdf-layout.ts places text runs.
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { RuleSegment } from './pdf-layout.ts';
+import { multiply, type RuleSegment } from './pdf-layout.ts';
 
 /** pdf.js's path codes inside a constructPath buffer (its internal DrawOPS, not exported). */
 const DRAW_MOVE_TO = 0;
@@ -34,17 +34,6 @@ const STROKES = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OP
 /** The painting operators after which a constructed path is filled. */
 const FILLS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
-/** Matrix product a∘b of two PDF affine matrices [a, b, c, d, e, f] (b applied first). */
-function compose(a: readonly number[], b: readonly number[]): number[] {
-  return [
-    a[0] * b[0] + a[2] * b[1],
-    a[1] * b[0] + a[3] * b[1],
-    a[0] * b[2] + a[2] * b[3],
-    a[1] * b[2] + a[3] * b[3],
-    a[0] * b[4] + a[2] * b[5] + a[4],
-    a[1] * b[4] + a[3] * b[5] + a[5],
-  ];
-}
 
 /** A segment if (x0, y0)–(x1, y1) is axis-parallel and long enough, else null. */
 function axisSegment(x0: number, y0: number, x1: number, y1: number): RuleSegment | null {
@@ -137,18 +126,18 @@ export function rulesFromOperatorList(list: OperatorList, viewport: readonly num
     const args = list.argsArray[i] as unknown[] | null;
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform && args) ctm = compose(ctm, args as number[]);
+    else if (fn === OPS.transform && args) ctm = multiply(ctm, args as number[]);
     else if (fn === OPS.paintFormXObjectBegin && args) {
       stack.push(ctm);
       const matrix = args[0] as number[] | null;
-      if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = compose(ctm, Array.from(matrix as ArrayLike<number>));
+      if (Array.isArray(matrix) || ArrayBuffer.isView(matrix)) ctm = multiply(ctm, Array.from(matrix as ArrayLike<number>));
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.constructPath && args) {
       const paint = args[0] as number;
       const stroked = STROKES.has(paint);
       const filled = FILLS.has(paint);
       if (!stroked && !filled) continue; // endPath: a clipping path, nothing drawn
-      const m = compose(viewport, ctm);
+      const m = multiply(viewport, ctm);
       for (const buffer of (args[1] as (ArrayLike<number> | null)[]) ?? []) {
         if (buffer) rules.push(...pathRules(buffer, m, stroked, filled));
       }
