@@ -134,14 +134,18 @@ export function attachUnitLines(lines: Line[]): void {
  */
 export function joinLabelLines(lines: Line[]): void {
   let label: Line | null = null;
-  for (const l of lines) {
+  for (const [i, l] of lines.entries()) {
     if (l.kind === 'blank' || l.kind === 'furniture') continue;
-    if (l.kind === 'values' && label && !/^(19|20)\d{2}$/.test(l.tokens[0] ?? '') && tokenizeHeader(label.text).filter((t) => t.t !== 'O').length <= 1) {
-      l.kind = 'row';
-      l.label = label.label;
-      label.kind = 'furniture';
+    // Numbers first: a values line, or a row of two labelled lists whose first label is the line above.
+    const numbersFirst = l.kind === 'values' || (l.kind === 'row' && !l.cells && isCellToken(l.label.trim().split(/\s+/)[0] ?? ''));
+    if (numbersFirst && label && !/^(19|20)\d{2}$/.test(l.tokens[0] ?? l.label.trim()) && tokenizeHeader(label.text).filter((t) => t.t !== 'O').length <= 1) {
+      const joined = classifyText(l.src, l.idx, `${label.text.trim()} ${l.text.trim()}`);
+      if (joined.kind === 'row') {
+        lines[i] = joined;
+        label.kind = 'furniture';
+      }
     }
-    label = l.kind === 'label' ? l : null;
+    label = lines[i].kind === 'label' ? lines[i] : null;
   }
 }
 
@@ -149,7 +153,11 @@ export function joinLabelLines(lines: Line[]): void {
  * Classifies one source line. `traditional` converts the line to simplified script first.
  */
 export function classifyLine(src: SourceLine, idx: number, traditional: boolean): Line {
-  const text = normaliseLine(src.text, traditional);
+  return classifyText(src, idx, normaliseLine(src.text, traditional));
+}
+
+/** Classifies a line whose text is already normalised (see classifyLine). */
+function classifyText(src: SourceLine, idx: number, text: string): Line {
   const base: Line = { idx, src, text, kind: 'blank', label: '', tokens: [], ...(src.cells ? { cells: tokenCells(src.cells) } : {}) };
   const trimmed = text.trim();
   if (!trimmed || trimmed === '\u3000') return base;
