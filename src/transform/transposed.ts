@@ -7,7 +7,8 @@
  * starting with 合计 heads them (column_group, e.g. 科技人员 over 合计 高级职称 …); members may
  * split into sub-columns (成交情况 | 占总数百分比: the value and its share of the total).
  * The measure comes from a section label inside the body ("合同项数 (项)", "合同金额 (亿元)"),
- * else from the title: 人员 → staff_count, 机构 → org_count, in the unit the title or header names.
+ * else from the title: 人员 → staff_count, 机构 → org_count, in the unit the title or header names;
+ * without a title, a header that opens with 人员 (从业人员 …) counts people.
  */
 import { DIMENSIONS } from '../codelists/index.ts';
 import type { Observation } from '../model.ts';
@@ -105,7 +106,9 @@ function segment(text: string): string[] {
 
 /** Measure and unit of a transposed table, from its title and header. */
 function measureOf(title: string, headerText: string): { measure: string; unit: string } | null {
-  if (/人员/.test(title)) return { measure: 'staff_count', unit: /[（(]万[）)]/.test(headerText) ? '万人' : '人' };
+  // People: the title says so, or (no title naming anything else) the header counts 从业人员 / 科技人员.
+  const people = /人员/.test(title) || (!/机构/.test(title) && /^\S*人员/.test(headerText.trim()));
+  if (people) return { measure: 'staff_count', unit: /[（(]万[）)]/.test(headerText) ? '万人' : '人' };
   const unit = /单位[:：]\s*(个|家)/.exec(title)?.[1];
   if (/机构/.test(title)) return { measure: 'org_count', unit: unit ?? '个' };
   return null;
