@@ -176,6 +176,35 @@ export function placeWithDoubt(tokens: string[], columns: Column[], stats?: Colu
   return { placed, doubtful };
 }
 
+/** Rounds of learning column statistics (each from the cells the previous round placed for sure). */
+const STATS_ROUNDS = 3;
+
+/**
+ * Column statistics of a table, learnt from the cells it places for sure (`rows`: each row's
+ * number tokens): first from the rows whose tokens can be split only one way, then, round after
+ * round, from every cell that all near-best splits agree on under what was learnt, so that in a
+ * table where a space both groups thousands and separates cells ("28 879 941.1"), the
+ * unambiguous rows teach the ambiguous ones.
+ */
+export function learnColumnStats(rows: readonly string[][], columns: Column[]): ColumnStats[] {
+  const forced = rows.filter((tokens) => {
+    const { min, max } = cellCountRange(tokens);
+    return min === max && max === columns.length;
+  });
+  const start = columnStats([], columns.length, rows.length);
+  let stats = columnStats(forced.map((tokens) => placeCells(tokens, columns, start) ?? []), columns.length, rows.length);
+  for (let round = 0; round < STATS_ROUNDS; round++) {
+    const sure = rows.map((tokens) => {
+      const split = placeWithDoubt(tokens, columns, stats);
+      if (!split) return [];
+      const doubtful = new Set(split.doubtful);
+      return split.placed.filter((p) => !doubtful.has(p));
+    });
+    stats = columnStats(sure, columns.length, rows.length);
+  }
+  return stats;
+}
+
 /** A cell some tokens of a row can form, with its order of magnitude (null for a null marker). */
 interface Candidate {
   cell: Cell;

@@ -9,7 +9,7 @@
  */
 import { Decimal } from 'decimal.js';
 import type { Finding, LineCell, Observation } from '../model.ts';
-import { cellCountRange, columnStats, placeCells, placeWithDoubt, type ColumnStats, type PlacedCell } from './cells.ts';
+import { cellCountRange, columnStats, learnColumnStats, placeCells, placeWithDoubt, type ColumnStats, type PlacedCell } from './cells.ts';
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { tableKind } from './kinds.ts';
@@ -88,6 +88,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     return out;
   }
   const stats = learnStats(rows, columns);
+  // Columns that are only years (the measure is the row's: 表1-1, 附表1): a row's cells are alike, its columns' are not.
+  const rowMeasures = columns.every((c) => !c.measure);
   const anchors = geo ? columnAnchors(rows.map(numberCells), geo.leaves) : [];
   if (block.layout === 'ranked') {
     if (tableYear) out.observations = rankedObservations(block, ctx, out, tableYear);
@@ -156,7 +158,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `numbers inside the label of a ${ref} row ("${rawLabel.trim()}"): its cells cannot be told from its label`);
       continue;
     }
-    const split = geo && l.cells ? { placed: placeByGeometry(numberCells(l), anchors), doubtful: [] } : placeWithDoubt(l.tokens, columns, stats);
+    const split = geo && l.cells ? { placed: placeByGeometry(numberCells(l), anchors), doubtful: [] } : placeWithDoubt(l.tokens, columns, rowMeasures ? rowStats(l.tokens, columns) : stats);
     if (!split?.placed) {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
@@ -275,33 +277,21 @@ function key(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
 }
 
-/** Rounds of learning column statistics (each from the cells the previous round placed for sure). */
-const STATS_ROUNDS = 3;
-
 /**
- * Column statistics, learnt from the cells the table places for sure: first from the rows whose
- * tokens can be split only one way, then, round after round, from every cell that all near-best
- * splits agree on under what was learnt, so that in a table where a space both groups thousands and
- * separates cells ("28 879 941.1"), the unambiguous rows teach the ambiguous ones.
+ * Statistics for a row whose cells all carry its own measure (columns that are only years): what
+ * its best split's cells look like, for every column ("109 655 120 333 135 823 …" under 2001…2005
+ * is five six-digit GDP figures, not "109 | 655 120 333 | …").
  */
+function rowStats(tokens: string[], columns: Column[]): ColumnStats[] | undefined {
+  const first = placeCells(tokens, columns);
+  if (!first) return undefined;
+  const [own] = columnStats([first.map((p) => ({ ...p, column: 0 }))], 1);
+  return columns.map(() => own);
+}
+
+/** Column statistics learnt from the table's rows (see learnColumnStats); rows of side-by-side lists aside. */
 function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
-  const plain = rows.filter((r) => !r.segments && (r.kind === 'row' || r.kind === 'values'));
-  const forced = plain.filter((r) => {
-    const { min, max } = cellCountRange(r.tokens);
-    return min === max && max === columns.length;
-  });
-  const start = columnStats([], columns.length, plain.length);
-  let stats = columnStats(forced.map((r) => placeCells(r.tokens, columns, start) ?? []), columns.length, plain.length);
-  for (let round = 0; round < STATS_ROUNDS; round++) {
-    const sure = plain.map((r) => {
-      const split = placeWithDoubt(r.tokens, columns, stats);
-      if (!split) return [];
-      const doubtful = new Set(split.doubtful);
-      return split.placed.filter((p) => !doubtful.has(p));
-    });
-    stats = columnStats(sure, columns.length, plain.length);
-  }
-  return stats;
+  return learnColumnStats(rows.filter((r) => !r.segments && (r.kind === 'row' || r.kind === 'values')).map((r) => r.tokens), columns);
 }
 
 /** The most common number of cells among rows whose split is unambiguous. */

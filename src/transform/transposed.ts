@@ -14,7 +14,7 @@ import { DIMENSIONS } from '../codelists/index.ts';
 import type { Observation } from '../model.ts';
 import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
-import { cellCountRange, placeWithDoubt } from './cells.ts';
+import { cellCountRange, learnColumnStats, placeWithDoubt } from './cells.ts';
 import type { Column } from './header.ts';
 import { parseCell, type Cell } from './numbers.ts';
 import { normaliseLabel } from './text.ts';
@@ -119,9 +119,8 @@ function measureOf(title: string, headerText: string): { measure: string; unit: 
  * holds between its fewest and most possible cells), or null when the header names no such set.
  */
 function fittingMembers(header: Line[], ranges: { min: number; max: number }[]): Member[] | null {
-  const widths = [...new Set(ranges.map((r) => r.max))].sort((a, b) => b - a);
-  for (const w of widths) {
-    if (!ranges.every((r) => r.min <= w && w <= r.max)) continue;
+  const low = Math.max(...ranges.map((r) => r.min));
+  for (let w = Math.min(...ranges.map((r) => r.max)); w >= low && w > 0; w--) {
     const members = headerMembers(header, w);
     if (members.length === w) return members;
   }
@@ -134,16 +133,17 @@ const COUNT_UNITS = new Set(['项', '个', '家', '人', '次', '人次', '项�
 /**
  * The cells of a year row, one per member (null where it cannot be told): one token per member
  * when the row has as many, else split like any row against the members as columns ("1999 43 701
- * 8701 19.91 …": a space groups thousands), cells the split is not sure of left out. Null when the
+ * 8701 19.91 …": a space groups thousands), with what the table's year rows (`table`) show of
+ * each member's cells; cells the split is not sure of are left out. Null when the
  * tokens fit no split.
  */
-function rowCells(tokens: string[], members: Member[], unit: string): (Cell | null)[] | null {
+function rowCells(tokens: string[], members: Member[], unit: string, table: readonly string[][]): (Cell | null)[] | null {
   if (tokens.length === members.length) {
     const cells = tokens.map((t) => parseCell([t]));
     return cells.every((c) => c) ? cells : null;
   }
   const columns: Column[] = members.map((m) => ({ year: null, group: m.group, measure: null, unit: null, shape: m.sub === 'share' ? 'percent' : COUNT_UNITS.has(unit) ? 'count' : 'amount' }));
-  const split = placeWithDoubt(tokens, columns);
+  const split = placeWithDoubt(tokens, columns, learnColumnStats(table, columns));
   if (!split) return null;
   const doubtful = new Set(split.doubtful);
   const cells: (Cell | null)[] = members.map(() => null);
@@ -161,6 +161,7 @@ export function parseYearRows(body: Line[], header: Line[], title: string, base:
   const members = fittingMembers(header, rows.flatMap((r) => (r ? [cellCountRange(r.tokens)] : [])));
   let what = measureOf(title, headerText);
   if (!members) return null;
+  const yearTokens = rows.flatMap((r) => (r ? [r.tokens] : []));
   const out: Observation[] = [];
   let section = '';
   for (const [i, l] of body.entries()) {
@@ -176,7 +177,7 @@ export function parseYearRows(body: Line[], header: Line[], title: string, base:
     }
     if (!r) continue;
     if (!what) return null;
-    const cells = rowCells(r.tokens, members, what.unit);
+    const cells = rowCells(r.tokens, members, what.unit, yearTokens);
     if (!cells) return null;
     for (const [j, cell] of cells.entries()) {
       if (cell?.kind !== 'number') continue;
