@@ -203,7 +203,10 @@ function sectionHeads(body: Line[]): Set<number> {
   const out = new Set<number>();
   content.forEach((l, k) => {
     if (l.kind !== 'label') return;
-    if (DIMENSION_HEAD.test(normaliseLabel(l.label)) || isTotal(content[k + 1])) return void out.add(l.idx);
+    // Total first: the section's rows follow its total (a label line before a total that ends
+    // the section is the tail of the row above it).
+    const rowAfterTotal = content[k + 2] && content[k + 2].kind !== 'label' && !isTotal(content[k + 2]);
+    if (DIMENSION_HEAD.test(normaliseLabel(l.label)) || (isTotal(content[k + 1]) && rowAfterTotal)) return void out.add(l.idx);
     let j = k + 1;
     while (j < content.length && content[j].kind !== 'label' && !isTotal(content[j])) j++;
     const after = content[j + 1];
