@@ -130,12 +130,19 @@ export function attachUnitLines(lines: Line[]): void {
  * become one row (at the numbers' line, where the values are printed). Only a label line that is
  * no header (it names at most one year or measure) right above a values line is joined, and not
  * when the values line starts with its own year ("1999 43701 …"). The label line becomes
- * furniture so no header or section takes it again.
+ * furniture so no header or section takes it again. A year alone on a line under a line of
+ * header years is the last header cell ("2004年" then "2005"), not a row.
  */
 export function joinLabelLines(lines: Line[]): void {
   let label: Line | null = null;
   for (const [i, l] of lines.entries()) {
     if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    // A year alone under header years ("2004年" then "2005"): the header's last cell, printed down.
+    if (l.kind === 'values' && l.tokens.length === 1 && isDataYearText(l.tokens[0]) && label && /(19|20)\d{2}\s*年/.test(label.text)) {
+      lines[i] = { ...l, kind: 'label', label: l.text.trim(), tokens: [] };
+      label = lines[i];
+      continue;
+    }
     // Numbers first: a values line, or a row of two labelled lists whose first label is the line above.
     const numbersFirst = l.kind === 'values' || (l.kind === 'row' && !l.cells && isCellToken(l.label.trim().split(/\s+/)[0] ?? ''));
     if (numbersFirst && label && !/^(19|20)\d{2}$/.test(l.tokens[0] ?? l.label.trim()) && tokenizeHeader(label.text).filter((t) => t.t !== 'O').length <= 1) {
@@ -147,6 +154,11 @@ export function joinLabelLines(lines: Line[]): void {
     }
     label = lines[i].kind === 'label' ? lines[i] : null;
   }
+}
+
+/** A 4-digit year 19xx/20xx and nothing else. */
+function isDataYearText(token: string): boolean {
+  return /^(19|20)\d{2}$/.test(token);
 }
 
 /**
