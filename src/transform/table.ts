@@ -20,7 +20,7 @@ import { rankedObservations } from './ranked.ts';
 import type { Block } from './discover/attach-captions.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from './text.ts';
-import { DIMENSION_HEAD, isLabelHead, isLabelTail } from './wrapped-labels.ts';
+import { DIMENSION_HEAD, isKnownLabel, isLabelHead, isLabelTail } from './wrapped-labels.ts';
 import { titleYear } from './years.ts';
 
 /** Context a table needs from its document. */
@@ -140,7 +140,9 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     }
     const { rawLabel, section } = rowLabel(pending, l.kind === 'row' ? l.label + (tails.get(l.idx)?.text ?? '') : null, heads);
     pending = [];
-    if (section && normaliseLabel(section) !== hierarchy.sectionLabel) hierarchy.openSection(normaliseLabel(section));
+    if (section && normaliseLabel(section.label) !== hierarchy.sectionLabel && (heads.has(section.idx) || isKnownLabel(normaliseLabel(section.label)))) {
+      hierarchy.openSection(normaliseLabel(section.label));
+    }
     const label = normaliseLabel(rawLabel);
     if (!label) continue;
     const segs = l.segments && columnGroups(columns).length === l.segments.length ? l.segments : null;
@@ -181,13 +183,15 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
  * The label of a row and the section head above it, from the label lines printed since the last
  * row (`pending`) and the row's own label (null for a values-only line, whose label is the last
  * label line): label lines that are the head of a wrapped label are joined to it (see
- * wrapped-labels.ts); the label line before them, if any, is a section head.
+ * wrapped-labels.ts); the label line before them, if any, may head a section: it does when the
+ * table's structure says so (sectionHeads) or a codelist knows it (专利 over 发明专利); a stray
+ * label (a chart's category axis printed inside the body, a stub word) heads nothing.
  */
-function rowLabel(pending: Line[], own: string | null, heads: ReadonlySet<number>): { rawLabel: string; section: string | null } {
+function rowLabel(pending: Line[], own: string | null, heads: ReadonlySet<number>): { rawLabel: string; section: Line | null } {
   const pieces = [...pending];
   let rawLabel = own ?? pieces.pop()!.label.trim();
   while (pieces.length && isLabelHead(pieces[pieces.length - 1].label, rawLabel, heads.has(pieces[pieces.length - 1].idx))) rawLabel = pieces.pop()!.label.trim() + rawLabel.trim();
-  return { rawLabel, section: pieces.length ? pieces[pieces.length - 1].label.trim() : null };
+  return { rawLabel, section: pieces.length ? pieces[pieces.length - 1] : null };
 }
 
 /**

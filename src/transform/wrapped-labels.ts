@@ -20,7 +20,7 @@ export const SPLIT_NAME = 9;
 const CONNECTOR = /[/、（(，,和及与\-—]$/;
 
 /** Whether a normalised label names a codelist member or a measure. */
-function known(label: string): boolean {
+export function isKnownLabel(label: string): boolean {
   return labelDimensions(label).length > 0 || MEASURE_ROW_LABELS.has(withoutUnit(label));
 }
 
@@ -36,12 +36,12 @@ function unclosed(text: string): boolean {
  */
 export function isLabelHead(head: string, label: string, headsSection: boolean): boolean {
   const [h, l] = [normaliseLabel(head), normaliseLabel(label)];
-  if (known(h + l) && !(known(h) && known(l))) return true;
-  if (known(h) && !known(h + l)) return false;
+  if (isKnownLabel(h + l) && !(isKnownLabel(h) && isKnownLabel(l))) return true;
+  if (isKnownLabel(h) && !isKnownLabel(h + l)) return false;
   if (CONNECTOR.test(head.trim()) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || unclosed(head) || h.length >= SPLIT_NAME) return true;
   // A label no codelist knows, over a row whose own label no codelist knows either, that heads
   // no section: the two halves of a name (a stub header word such as 地区 over 亚洲 is not).
-  return !headsSection && !known(h) && !known(l);
+  return !headsSection && !isKnownLabel(h) && !isKnownLabel(l);
 }
 
 /** A section head that names a dimension (附表4's 合同类别 / 技术领域 / 知识产权). */
@@ -55,7 +55,7 @@ export const DIMENSION_HEAD = /^(合同类别|合同类型|技术领域|知识�
 export function isLabelTail(label: string, tail: string, beforeHead: boolean): boolean {
   const [l, t] = [normaliseLabel(label), normaliseLabel(tail)];
   if (!t) return false;
-  if (known(l + t) && !known(t) && !known(l)) return true;
+  if (isKnownLabel(l + t) && !isKnownLabel(t) && !isKnownLabel(l)) return true;
   if (unclosed(label) && !unclosed(label + tail)) return true;
-  return beforeHead && !known(t) && !known(l) && !known(l + t);
+  return beforeHead && !isKnownLabel(t) && !isKnownLabel(l) && !isKnownLabel(l + t);
 }
