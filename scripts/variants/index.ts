@@ -9,7 +9,7 @@ import { captionAfter, captionDetached, noCaptions } from './move-captions.ts';
 import { headerDown } from './header-down.ts';
 import { fullWidth, groupedFourDigits, groupedThousands } from './number-forms.ts';
 import { overprintFull, overprintPartial } from './overprint.ts';
-import { continuedHeader, pageFurniture } from './page-breaks.ts';
+import { continuedHeader, figureInside, pageFurniture } from './page-breaks.ts';
 import { loadGolden, readSeedLines, SEEDS, type GoldenRow } from './seed-tables.ts';
 import { spaced } from './spacing.ts';
 import { titleBracket, titleChinese, titleNone } from './title-forms.ts';
@@ -47,6 +47,7 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'grouped-four-digits', make: groupedFourDigits, description: 'table cells of 4+ integer digits grouped by a space ("13 424.22", "5 695.3")' },
   { name: 'header-down', make: headerDown, description: 'table header lines printed one cell per line' },
   { name: 'continued-header', make: continuedHeader, description: 'long tables broken mid-body by "续表" and their header printed again' },
+  { name: 'figure-inside', make: figureInside, description: 'a figure (caption, value labels, axis ticks) printed in the middle of long table bodies, the table going on after it without its header' },
   { name: 'page-furniture', make: pageFurniture, description: 'long tables broken mid-body by a page number, running head and part title' },
   { name: 'no-blank-lines', make: noBlankLines, description: 'every empty line removed, as pdf-parse extracts text (the rotated 表5-1 kept as printed)' },
 ];

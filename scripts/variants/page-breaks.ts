@@ -2,7 +2,8 @@
  * Variants that break long tables across pages. The 2021 edition continues tables on the next page
  * with "续表" and the header printed again (表3-1 L570-574), or with the header alone (表3-1
  * L519-522); page furniture — page number, running head, part title — can fall inside a body
- * (2021 附表3 "第六部分　附表" L2173; 2018 "212018年度报告" / "第三部分 各地技术交易" after 表3-2).
+ * (2021 附表3 "第六部分　附表" L2173; 2018 "212018年度报告" / "第三部分 各地技术交易" after 表3-2);
+ * a figure can be printed in the middle of a table, the table going on after it with no header.
  */
 import { LineEditor } from './line-editor.ts';
 import { isBlank, locateTables, type GoldenRow, type SeedTable } from './seed-tables.ts';
@@ -56,5 +57,23 @@ export function continuedHeader(lines: readonly string[], golden: readonly Golde
     if (at === null || !t.header.length) continue;
     ed.insertAfter(at, ['', '续表', ...t.header.flatMap((h) => [lines[h], '']), '']);
   }
+  return ed.render();
+}
+
+/**
+ * `figure-inside`: a figure printed in the middle of every long table body, the table going on
+ * after it with no header of its own: the figure's caption ("图 9-1 …"), two value labels, axis
+ * ticks and a category axis, as a PDF extraction prints a chart placed on the page between two
+ * parts of a table. The figure's numbers are the table's index and round ticks, never a value of
+ * the table. Shape: (seed lines, golden rows) → lines.
+ */
+export function figureInside(lines: readonly string[], golden: readonly GoldenRow[]): string[] {
+  const ed = new LineEditor(lines);
+  locateTables(lines, golden).forEach((t, index) => {
+    const at = breakPoint(lines, t);
+    if (at === null) return;
+    const caption = `图 9-${index + 1}　示意图（单位：亿元）`;
+    ed.insertAfter(at, ['', caption, '', `${900 + index}.5 ${800 + index}.5`, '', '0', '', '500', '', '1000', '', '甲 乙 丙 (地区)', '']);
+  });
   return ed.render();
 }

@@ -37,7 +37,7 @@ function unclosed(text: string): boolean {
 export function isLabelHead(head: string, label: string, headsSection: boolean): boolean {
   const [h, l] = [normaliseLabel(head), normaliseLabel(label)];
   if (isKnownLabel(h + l) && !(isKnownLabel(h) && isKnownLabel(l))) return true;
-  if (isKnownLabel(h) && !isKnownLabel(h + l)) return false;
+  if ((isKnownLabel(h) || isKnownLabel(l)) && !isKnownLabel(h + l)) return false;
   if (CONNECTOR.test(head.trim()) || /\/(?!\s*(亿元|万元|项|%))/.test(head) || unclosed(head) || h.length >= SPLIT_NAME) return true;
   // A label no codelist knows, over a row whose own label no codelist knows either, that heads
   // no section: the two halves of a name (a stub header word such as 地区 over 亚洲 is not).

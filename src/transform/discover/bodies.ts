@@ -14,6 +14,7 @@
  * A header repeating the body's own anywhere else is the body continued across a page break.
  * Ranked lists of names ("排名 卖方名称" / "1 中国港湾…") are bodies of their own layout.
  */
+import { cellCountRange } from '../cells.ts';
 import { tokenizeHeader } from '../header.ts';
 import type { Line } from '../lines.ts';
 import { normaliseLabel } from '../text.ts';
@@ -44,8 +45,59 @@ const isData = (l: Line) => l.kind === 'row' || l.kind === 'values';
 
 /** Every table body of a classified document, in document order. */
 export function findBodies(lines: Line[]): Body[] {
-  const grids = runs(lines).flatMap((run) => splitRun(lines, run));
+  const grids = joinInterrupted(lines, runs(lines)).flatMap((run) => splitRun(lines, run));
   return [...grids, ...rankedLists(lines)].sort((a, b) => a.start - b.start);
+}
+
+/** How far (non-blank lines) a body may be interrupted by a figure and still go on. */
+const INTERRUPTION_REACH = 60;
+
+/**
+ * Tables interrupted by a figure (its caption, value labels, axis ticks printed in the middle of
+ * a table, the table going on after it with no header of its own): a run of rows without a
+ * header that follows a run whose last table has one, with no prose and no table caption between
+ * them and rows of the same width, continues it; the figure's lines become chart lines, no part
+ * of the table.
+ */
+function joinInterrupted(lines: Line[], found: { start: number; end: number }[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const run of found) {
+    const prev = out[out.length - 1];
+    const last = prev ? splitRun(lines, prev).pop()! : null;
+    const body = splitRun(lines, run)[0];
+    if (last && looksLikeHeader(last.header) && !looksLikeHeader(headerAbove(lines, run.start)) && interruption(lines, prev.end, run.start) && sameWidth(lines, last, body)) {
+      for (let i = prev.end + 1; i < run.start; i++) if (lines[i].kind !== 'blank' && lines[i].kind !== 'furniture') lines[i].kind = 'chart';
+      prev.end = run.end;
+      continue;
+    }
+    out.push({ ...run });
+  }
+  return out;
+}
+
+/** Whether the lines between two bodies are a figure's (no prose, no table caption, within reach, a figure caption among them). */
+function interruption(lines: Line[], from: number, to: number): boolean {
+  let seen = 0;
+  let figure = false;
+  for (let i = from + 1; i < to; i++) {
+    const l = lines[i];
+    if (l.kind === 'blank' || l.kind === 'furniture') continue;
+    if (l.kind === 'prose' || isTableCaption(l) || ++seen > INTERRUPTION_REACH) return false;
+    if (l.kind === 'figure') figure = true;
+  }
+  return figure;
+}
+
+/** Whether two bodies' rows can have the same number of cells (most rows of each). */
+function sameWidth(lines: Line[], a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  const widths = (body: { start: number; end: number }) => lines.slice(body.start, body.end + 1).filter((l) => l.kind === 'row').map((l) => cellCountRange(l.tokens));
+  const wa = widths(a);
+  const wb = widths(b);
+  if (!wa.length || !wb.length) return false;
+  const fit = (w: number, rs: { min: number; max: number }[]) => rs.filter((r) => r.min <= w && w <= r.max).length * 2 >= rs.length;
+  const most = Math.max(...wa.map((r) => r.max));
+  for (let w = most; w > 0; w--) if (fit(w, wa) && fit(w, wb)) return true;
+  return false;
 }
 
 /** Runs of lines from a data row to the last data row before the next break. */
