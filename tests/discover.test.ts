@@ -248,12 +248,9 @@ describe('captions moved after or away from their bodies', () => {
 
   for (const name of ['caption-after', 'caption-detached']) {
     for (const s of seeds) {
-      // caption-detached of the 2021 seed: 表5-10's caption is moved above the paragraph before its
-      // header, and a figure caption (图 5-6, a figure with no value labels) stands between that
-      // paragraph and the header. The caption walk stops at any figure caption, so 表5-10's
-      // caption never becomes a candidate and the body is filed under ?L2140 (see the report).
-      const known = name === 'caption-detached' && s.seed === SEED_2021;
-      (known ? it.fails : it)(`${name} of ${s.seed}: the same records of 表/附表 tables as the seed`, async () => {
+      // caption-detached of the 2021 seed moves 表5-10's caption above the paragraph before its
+      // header, with a figure caption (图 5-6) between: a figure caption counts as prose on the way.
+      it(`${name} of ${s.seed}: the same records of 表/附表 tables as the seed`, async () => {
         const base = records(await read(s.seed, s.lines));
         const moved = records(await read(s.seed, variantLines(name, s)));
         expect([...base].filter((k) => !moved.has(k))).toEqual([]);
@@ -338,10 +335,8 @@ describe('a small document written in the reports\' style', () => {
   });
 
   // model.ts TableReading: a provisional table's evidence is "the reasons … behind the best one
-  // refused". attach-captions.ts takes the FIRST candidate of the body (`scored.find(...)`, the
-  // nearest caption above), not the best-scoring one: here the caption right above scores
-  // 4 + 1.5 − 5 = 0.5 and the one after the prose 1.9, but the record shows the 0.5 one.
-  it.fails('a provisional table records the evidence of its best refused caption, not merely the nearest', async () => {
+  // refused": here the caption right above scores 4 + 1.5 − 5 = 0.5 and the one after the prose 1.9.
+  it('a provisional table records the evidence of its best refused caption, not merely the nearest', async () => {
     const r = await read('synthetic.txt', [
       '2018 全国技术市场统计年度报告', '',
       '表 2 2005 年西部地区技术交易情况', '', // right above the body, but the wrong region

@@ -10,8 +10,8 @@
  *    forms (→ ASCII): no digit, cell or space of a row moves;
  *  - normaliseLine is idempotent on every line of every seed and variant;
  *  - years printed with spaced digits are joined ("2 0 1 1—2 0 1 7 年" → "2011—2017 年").
- * The `it.fails` tests are bugs found here (see their comments): cells of a row joined into a
- * year, a numeric line read as overprinted, full-width overprinted captions, a factor of 6.
+ * Regressions of bugs these tests found: cells of a row joined into a year, a numeric line read
+ * as overprinted, full-width overprinted captions, a factor of 6 read as 3.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -84,7 +84,7 @@ describe('collapseOverprint: partial overprint (ref and years bold, words printe
   // left doubled: "表 1-1 2011—2017 年…" overprinted ×6 reads "表 11--11 20112011—20172017 年…"
   // (no year, a wrong ref). The same for ×8 (4 beats 8). A factor allowed by every piece of
   // evidence that leaves no unit repeated would be the reading.
-  it.fails('a partial overprint ×6 collapses too', () => {
+  it('a partial overprint ×6 collapses too', () => {
     for (const caption of CAPTIONS.slice(0, 5)) expect(collapseOverprint(overprintPartialLine(caption, 6))).toBe(PLAIN.get(caption));
   });
 
@@ -94,7 +94,7 @@ describe('collapseOverprint: partial overprint (ref and years bold, words printe
   // runs: "表３３３３　２００９２００９２００９２００９年…" → "表3333　2009200920092009年…", which
   // classifyLine reads as caption 表3333 with no year. (Whole-line overprint works: its factor
   // comes from "表表表表".) Normalising is not idempotent on such a line either.
-  it.fails('a partial overprint printed in full-width digits collapses', () => {
+  it('a partial overprint printed in full-width digits collapses', () => {
     expect(normaliseLine('表３３３３　２００９２００９２００９２００９年东部地区技术交易情况', false)).toBe('表3　2009年东部地区技术交易情况');
     const line = classifyLine({ page: null, line: 1, text: '表３３３３－－－－１１１１　２０１６２０１６２０１６２０１６—２０１７２０１７２０１７２０１７年全国技术合同认定登记情况' }, 0, false);
     expect([line.kind, line.ref, line.title]).toEqual(['caption', '表3-1', '2016—2017年全国技术合同认定登记情况']);
@@ -159,8 +159,6 @@ describe('numeric rows: normaliseLine changes nothing but full-width forms', () 
     fc.assert(
       fc.property(row, ([l, cs]) => {
         const plain = [l, ...cs.map(([c]) => c)].join(' ');
-        // Four single-digit cells before a dash-led cell are joined as a spaced year: the it.fails below.
-        fc.pre(!SPACED_YEAR_LIKE.test(plain));
         const printed = [l, ...cs.map(([c, wide]) => (wide ? fullWidth(c) : c))].join(' ');
         expect(normaliseLine(printed, false)).toBe(plain);
       }),
@@ -168,29 +166,20 @@ describe('numeric rows: normaliseLine changes nothing but full-width forms', () 
     );
   });
 
-  // SPACED_YEAR (/(?<![\d.])([12]) ([09]) (\d) (\d)(?= ?[年—－–-])/) joins four single-digit
-  // cells followed by a minus (a negative value or a null marker) into one number: a row of small
-  // counts and a growth rate "宁 夏 2 0 1 5 －12.5" becomes "宁 夏 2015 －12.5" (two cells instead
-  // of five), "北 京 1 0 0 0 — 0" becomes "北 京 1000 — 0". Nothing checks that what follows the
-  // dash is a spaced year too ("2 0 1 1—2 0 1 7").
-  it.fails('four single-digit cells before a negative value or a dash are not a spaced year', () => {
+  // Four single-digit cells followed by a minus (a negative value or a null marker) are no spaced
+  // year: "宁 夏 2 0 1 5 －12.5" keeps its five cells (a spaced year is followed by 年 or by a dash
+  // and another year).
+  it('four single-digit cells before a negative value or a dash are not a spaced year', () => {
     expect(normaliseLine('宁 夏 2 0 1 5 －12.5', false)).toBe('宁 夏 2 0 1 5 －12.5');
     expect(normaliseLine('北 京 1 0 0 0 — 0', false)).toBe('北 京 1 0 0 0 — 0');
     expect(classifyLine({ page: null, line: 1, text: '青 海 2 0 1 5 －12.5' }, 0, false).tokens).toEqual(['2', '0', '1', '5', '－12.5']);
   });
 
-  // collapseWholeLine takes any line that starts with a unit repeated 3+ times as bold, and
-  // tolerates up to a fifth of unmatched characters: a values-only line (cells printed under
-  // their label, or a chart's value label) made of repeated digits loses them: "999990" → "90"
-  // ("9"×5 read as bold, the "0" tolerated), "111 000" → "1 0", "99990 99990 99990" → "90 90 90".
-  // The partial collapse guards digit runs ("collapsed only whole"); the whole-line one does not.
-  it.fails('a values-only line of repeated digits is not read as overprint', () => {
+  // A values-only line made of repeated digits ("999990", "111 000") is numbers, not bold text.
+  it('a values-only line of repeated digits is not read as overprint', () => {
     for (const line of ['999990', '111 000', '99990 99990 99990']) expect(normaliseLine(line, false)).toBe(line);
   });
 });
-
-/** A row in which four single-digit cells precede a dash-led cell (see the it.fails above). */
-const SPACED_YEAR_LIKE = /(?<![\d.])[12] [09] \d \d ?[年—－–-]/;
 
 describe('normaliseLine is idempotent', () => {
   it('on every line of every seed and every variant', () => {

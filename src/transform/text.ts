@@ -21,6 +21,8 @@ export function collapseOverprint(line: string): string {
 
 /** The line collapsed when it starts with an overprinted run (the whole line is bold), else null. */
 function collapseWholeLine(line: string): string | null {
+  // Bold titles and captions are words: a line of numbers only is never overprint ("999990").
+  if (!/[\u4e00-\u9fff]/.test(line)) return null;
   const lead = line.length - line.trimStart().length;
   const body = line.slice(lead);
   const k = overprintFactor(body);
@@ -46,7 +48,7 @@ const OVERPRINT_EVIDENCE = [/((?:19|20)\d{2})\1{2,}/g, /([\u4e00-\u9fff])\1{2,}/
 /**
  * The repeat factor a line's partial overprint shows, or 0: the factor most pieces of evidence
  * allow (a run of L identical units allows every divisor of L from 3 up: "11111111" is "1"×8 or
- * "11"×4), the smallest on a tie.
+ * "11"×4), the largest on a tie (a run ×6 is read ×6, not ×3 leaving "20112011").
  */
 function partialFactor(line: string): number {
   const votes = new Map<number, number>();
@@ -58,7 +60,7 @@ function partialFactor(line: string): number {
   }
   let best = 0;
   let n = 0;
-  for (const [k, c] of votes) if (c > n || (c === n && k < best)) [best, n] = [k, c];
+  for (const [k, c] of votes) if (c > n || (c === n && k > best)) [best, n] = [k, c];
   return best;
 }
 
@@ -89,16 +91,20 @@ function collapsePartial(line: string): string {
 /**
  * A printed line as every later step reads it: overprint collapsed, full-width digits, letters,
  * point and percent turned ASCII ("２０２０年" → "2020年"; the full-width minus stays, it is a
- * sign or a null marker), a year printed with its digits spaced out joined ("2 0 1 7 年" →
+ * sign or a null marker, and full-width overprint collapses like ASCII), a year printed with its digits spaced out joined ("2 0 1 7 年" →
  * "2017 年", "2 0 1 1—2 0 1 7" → "2011—2017"), and traditional script simplified when `traditional`.
  */
 export function normaliseLine(text: string, traditional: boolean): string {
-  const out = asciiDigits(collapseOverprint(text)).replace(SPACED_YEAR, '$1$2$3$4');
+  const out = collapseOverprint(asciiDigits(text)).replace(SPACED_YEAR, (_, century: string, d3: string, d4: string) => century.replace(' ', '') + d3 + d4);
   return traditional ? simplify(out) : out;
 }
 
-/** A year printed with a space between its digits, before 年 or a dash: "2 0 1 7 年", "2 0 1 1—2 0 1 7 年". */
-const SPACED_YEAR = /(?<![\d.])([12]) ([09]) (\d) (\d)(?= ?[年—－–-])/g;
+/**
+ * A year (19xx, 20xx) printed with a space between its digits, before 年 or before a dash and
+ * another year: "2 0 1 7 年", "2 0 1 1—2 0 1 7 年"; never four one-digit cells of a row
+ * ("宁 夏 2 0 1 5 －12.5").
+ */
+const SPACED_YEAR = /(?<![\d.])(1 9|2 0) (\d) (\d)(?= ?年| ?[—－–-] ?(?:19|20|1 9|2 0))/g;
 
 /** How many times the text at the start of the line repeats (the overprint factor), or 1. */
 function overprintFactor(s: string): number {

@@ -92,7 +92,7 @@ export function discoverTables(lines: Line[]): { blocks: Block[]; rejected: Reje
       rejected.push({ body: rows, reason: why });
       return;
     }
-    const best = scored.find((s) => s.c.body === k);
+    const best = scored.filter((s) => s.c.body === k).reduce<Scored | undefined>((a, s) => (!a || s.score > a.score ? s : a), undefined);
     blocks.push({ layout: b.layout, ref: provisionalRef(lines[b.top]), title: '', titleLine: null, header: b.header, body: rows, reading: { caption: 'provisional', score: null, evidence: best?.evidence ?? [] } });
   });
   return { blocks, rejected };

@@ -109,7 +109,7 @@ export function captionCandidates(lines: Line[], bodies: Body[]): CaptionCandida
   return out;
 }
 
-/** Walks from `from` in direction `step`, collecting captions until reach or a figure caption. */
+/** Walks from `from` in direction `step`, collecting captions until reach (a figure caption between counts as prose). */
 function walk(lines: Line[], owner: Map<number, number>, listSize: Map<number, number>, body: number, from: number, step: 1 | -1, side: Side): CaptionCandidate[] {
   const out: CaptionCandidate[] = [];
   const bodiesSeen = new Set<number>();
@@ -122,11 +122,10 @@ function walk(lines: Line[], owner: Map<number, number>, listSize: Map<number, n
     distance++;
     const other = owner.get(i);
     if (other !== undefined && other !== body) bodiesSeen.add(other);
-    if (l.kind === 'figure') break;
     if (isTableCaption(l)) {
       out.push({ body, caption: i, side, distance, captionsBetween: captions, prose, bodiesBetween: bodiesSeen.size, listSize: listSize.get(i) ?? 1, headsWords: false });
       captions++;
-    } else if (l.kind === 'prose') prose++;
+    } else if (l.kind === 'prose' || l.kind === 'figure') prose++;
   }
   return out;
 }
