@@ -1,7 +1,9 @@
 /**
  * Canonical table kinds, classified from a table's title (all editions use these words, with
- * the synonyms listed: 技术贸易机构/技术交易机构, 合同类型/合同类别, 卖方/输出 …).
+ * the synonyms listed: 技术贸易机构/技术交易机构, 合同类型/合同类别, 卖方/输出 …), or, for a table
+ * without a title, from the dimension of its rows.
  */
+import { labelDimensions } from '../codelists/fit.ts';
 
 const KINDS: [RegExp, string][] = [
   [/平均每[份项]/, 'avg_turnover_by_type'],
@@ -25,5 +27,37 @@ const KINDS: [RegExp, string][] = [
 export function tableKind(title: string): string {
   if (/全国技术合同成交情况$/.test(title)) return 'national_series';
   for (const [re, kind] of KINDS) if (re.test(title)) return kind;
+  return 'other';
+}
+
+/** The kind whose rows use one dimension, for a table whose title does not say (a provisional table). */
+const KIND_OF_DIMENSION: Record<string, string> = {
+  region: 'contracts_by_region_flow',
+  contract_type: 'contracts_by_type',
+  tech_field: 'contracts_by_tech_field',
+  ip_type: 'contracts_by_ip_type',
+  socioeconomic_goal: 'contracts_by_socioeconomic_goal',
+  plan_category: 'contracts_by_plan_category',
+};
+
+/** Share of a table's known row labels that must belong to one dimension for its kind to follow from them. */
+const ROWS_KIND_SHARE = 0.8;
+
+/**
+ * The kind of a table from its row labels, when no title names it: the kind whose dimension
+ * (region, contract type, technology field …) ROWS_KIND_SHARE of the labels some codelist knows
+ * belong to, at least three of them; 'other' otherwise (seller and buyer types look alike, so
+ * they name no kind).
+ */
+export function kindFromRows(labels: readonly string[]): string {
+  const votes = new Map<string, number>();
+  let known = 0;
+  for (const label of new Set(labels)) {
+    const dims = labelDimensions(label);
+    if (!dims.length) continue;
+    known++;
+    for (const d of dims) votes.set(d, (votes.get(d) ?? 0) + 1);
+  }
+  for (const [dim, kind] of Object.entries(KIND_OF_DIMENSION)) if (known >= 3 && (votes.get(dim) ?? 0) >= ROWS_KIND_SHARE * known) return kind;
   return 'other';
 }

@@ -12,7 +12,7 @@ import type { Finding, LineCell, Observation } from '../model.ts';
 import { cellCountRange, columnStats, learnColumnStats, placeCells, placeWithDoubt, type ColumnStats, type PlacedCell } from './cells.ts';
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
-import { tableKind } from './kinds.ts';
+import { kindFromRows, tableKind } from './kinds.ts';
 import type { Line } from './lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { RowHierarchy, TOTAL } from './hierarchy.ts';
@@ -52,7 +52,9 @@ const NUMBER_IN_LABEL = /(?<=^|\s)[-−－]?\d+(?:\.\d+)?%?(?=\s|$)/g;
 export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const ref = block.ref;
   const title = block.title;
-  const kind = tableKind(title);
+  // Without a title: a ranked list of names lists top entities; other tables are known by their rows.
+  const untitled = block.layout === 'ranked' ? 'top_entities' : kindFromRows(block.body.filter((l) => l.kind === 'row' || l.kind === 'label').map((l) => normaliseLabel(l.label)));
+  const kind = title ? tableKind(title) : untitled;
   // Label lines closing the header that add nothing to what the header names are the first
   // section head ("合同类别", "国家科技计划"), printed between the header and the first row.
   const named = (n: number) => tokenizeHeader(block.header.slice(0, n).map((l) => l.text).join(' ')).filter((t) => t.t !== 'O').length;
