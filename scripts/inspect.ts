@@ -2,7 +2,7 @@
 //   npx tsx scripts/inspect.ts lines FILE [FROM,TO]   each line's page, number, class and text
 //   npx tsx scripts/inspect.ts tables FILE            the tables found, their columns, and the findings
 import { extractSource } from '../src/extract/index.ts';
-import { classifyLine } from '../src/transform/lines.ts';
+import { classifyLine } from '../src/transform/layout/lines.ts';
 import { transformDocument } from '../src/transform/index.ts';
 
 const [what, file, range] = process.argv.slice(2);

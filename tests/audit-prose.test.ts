@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../src/model.ts';
-import { classifyLine } from '../src/transform/lines.ts';
-import { proseObservations } from '../src/transform/prose.ts';
+import { classifyLine } from '../src/transform/layout/lines.ts';
+import { proseObservations } from '../src/transform/prose/prose-observations.ts';
 
 const SOURCE = 'd'.repeat(64);
 

@@ -10,7 +10,7 @@ import { COUNTRY } from '../src/codelists/countries.ts';
 import { parentRegionLabel, REGION, REGIONS, regionByLabel } from '../src/codelists/regions.ts';
 import { extractSource } from '../src/extract/index.ts';
 import { transformDocument } from '../src/transform/index.ts';
-import { tableKind } from '../src/transform/kinds.ts';
+import { tableKind } from '../src/transform/read/kinds.ts';
 import { GOLDEN_DIR, goldenSeeds } from './helpers/golden.ts';
 import { parseCsv } from './helpers/parse-csv.ts';
 

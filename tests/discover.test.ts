@@ -21,7 +21,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Observation, TableRecord, TransformResult } from '../src/model.ts';
 import { extractText } from '../src/extract/text.ts';
 import { transformDocument } from '../src/transform/index.ts';
-import { attachUnitLines, classifyLine, joinLabelLines } from '../src/transform/lines.ts';
+import { attachUnitLines, classifyLine, joinLabelLines } from '../src/transform/layout/lines.ts';
 import { ACCEPT_SCORE, CONFIDENT_SCORE, discoverTables, lowConfidenceTables } from '../src/transform/discover/attach-captions.ts';
 import { CITED, GROUPING_FIT, scoreOf } from '../src/transform/discover/caption-evidence.ts';
 import { loadSeeds, variantNamed } from '../scripts/variants/index.ts';

@@ -13,9 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/extract/text.ts';
-import { detectEdition, type Edition } from '../src/transform/edition.ts';
+import { detectEdition, type Edition } from '../src/transform/discover/edition.ts';
 import { transformDocument } from '../src/transform/index.ts';
-import { classifyLine } from '../src/transform/lines.ts';
+import { classifyLine } from '../src/transform/layout/lines.ts';
 import { loadSeeds, variantNamed } from '../scripts/variants/index.ts';
 
 /** detectEdition over `texts`, each classified as line i+1 of a document (`traditional`: the document is in traditional script). */

@@ -17,9 +17,9 @@ import { SourceError } from '../src/extract/source-errors.ts';
 import { splitLines } from '../src/extract/text.ts';
 import { ObservationSchema, type SourceDocument, type SourceLine } from '../src/model.ts';
 import { transformDocument } from '../src/transform/index.ts';
-import { classifyLine } from '../src/transform/lines.ts';
+import { classifyLine } from '../src/transform/layout/lines.ts';
 import { discoverTables } from '../src/transform/discover/attach-captions.ts';
-import { parseTable } from '../src/transform/table.ts';
+import { parseTable } from '../src/transform/read/table.ts';
 import { FIXTURES } from './helpers/etl-cli.ts';
 
 /** Every non-blank line of the seeds and of the PDF text twins. */

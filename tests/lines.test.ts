@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyLine, splitMergedCell } from '../src/transform/lines.ts';
-import { parseCell } from '../src/transform/numbers.ts';
+import { classifyLine, splitMergedCell } from '../src/transform/layout/lines.ts';
+import { parseCell } from '../src/transform/normalize/numbers.ts';
 
 describe('merged PDF cells', () => {
   it('splits numbers and a label off, keeps a grouped number whole', () => {

@@ -15,8 +15,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyLine } from '../src/transform/lines.ts';
-import { collapseOverprint, normaliseLine } from '../src/transform/text.ts';
+import { classifyLine } from '../src/transform/layout/lines.ts';
+import { collapseOverprint, normaliseLine } from '../src/transform/normalize/text.ts';
 import { loadSeeds, VARIANTS } from '../scripts/variants/index.ts';
 import { overprintFullLine, overprintPartialLine } from '../scripts/variants/overprint.ts';
 import { captionedTables, collapseOverprint as collapseTimes, locateTables, plainCaption } from '../scripts/variants/seed-tables.ts';

@@ -2,9 +2,9 @@
 // printed forms.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeCells } from '../src/transform/cells.ts';
-import type { Column } from '../src/transform/header.ts';
-import { parseCell, parseNumberToken } from '../src/transform/numbers.ts';
+import { placeCells } from '../src/transform/read/cells.ts';
+import type { Column } from '../src/transform/read/header.ts';
+import { parseCell, parseNumberToken } from '../src/transform/normalize/numbers.ts';
 
 /** Prints a decimal the way the reports do: thousands grouped by spaces, optionally full-width. */
 function printGrouped(int: bigint, frac: string, fullWidth: boolean, minus: string): string[] {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as OpenCC from 'opencc-js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { collapseOverprint, isTraditional, normaliseLabel, simplify } from '../src/transform/text.ts';
+import { collapseOverprint, isTraditional, normaliseLabel, simplify } from '../src/transform/normalize/text.ts';
 
 const seed = readFileSync(new URL('../fixtures/001_4bcf1cefdaeec81d.txt', import.meta.url), 'utf8');
 

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractSource } from '../src/extract/index.ts';
 import type { SourceLine } from '../src/model.ts';
-import { classifyLine } from '../src/transform/lines.ts';
-import { tokenizeHeader } from '../src/transform/header.ts';
-import { findVerticalRuns, nestLowerRow, statedSums, verticalTables } from '../src/transform/vertical.ts';
+import { classifyLine } from '../src/transform/layout/lines.ts';
+import { tokenizeHeader } from '../src/transform/read/header.ts';
+import { findVerticalRuns, nestLowerRow, statedSums, verticalTables } from '../src/transform/charts/vertical.ts';
 import { GOLDEN_DIR } from './helpers/golden.ts';
 import { parseCsv } from './helpers/parse-csv.ts';
 

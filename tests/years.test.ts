@@ -13,7 +13,7 @@ import { MAX_DATA_YEAR, MIN_DATA_YEAR, type SourceDocument } from '../src/model.
 import { splitLines } from '../src/extract/text.ts';
 import { transformDocument } from '../src/transform/index.ts';
 import { sentenceYear } from '../src/transform/prose/cues.ts';
-import { isDataYear, titleYear } from '../src/transform/years.ts';
+import { isDataYear, titleYear } from '../src/transform/normalize/years.ts';
 import { FIXTURES } from './helpers/etl-cli.ts';
 
 const SEEDS = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(FIXTURES, f), 'utf8'));

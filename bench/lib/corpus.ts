@@ -31,7 +31,7 @@ import { runChecks } from '../../src/checks/index.ts';
 import { extractText } from '../../src/extract/text.ts';
 import type { Observation } from '../../src/model.ts';
 import { transformDocument } from '../../src/transform/index.ts';
-import { collapseOverprint } from '../../src/transform/text.ts';
+import { collapseOverprint } from '../../src/transform/normalize/text.ts';
 
 /** One generated edition. */
 export interface CorpusEdition {

@@ -1,25 +1,31 @@
 /**
- * Transform stage: SourceDocument → canonical observations, table records and findings.
- * Lines are normalised and classified (lines.ts), table bodies found and captions attached by
- * scored evidence (discover/), each block
- * parsed against its header (table.ts), chart value labels read (charts.ts) or matched to the
- * table the text cites with the chart (chart-labels.ts), tables printed
- * sideways decoded from their glyph runs (vertical.ts), every observation
- * validated with zod (validate.ts: one that fails becomes an `invalid_observation` finding) and
- * mapped to its codelist members (src/codelists); a label no codelist knows becomes an
- * `unknown_label` finding.
+ * Transform stage: SourceDocument → canonical observations, table records and findings. The only
+ * file that knows the order of the steps, one folder per step:
+ *  1. normalize/: each line's text as later steps read it (overprint collapsed, full-width
+ *     digits, spaced years, traditional script simplified), number cells, years;
+ *  2. layout/: what each line is (caption, header or label, data row, prose, furniture …), a unit
+ *     line moved to its caption, a label printed above its numbers joined to them;
+ *  3. charts/: figures whose value labels survive in the text and tables printed sideways, which
+ *     take their lines before tables are looked for;
+ *  4. discover/: the edition, then table bodies from their rows and the caption the evidence
+ *     favours for each (a provisional reference when none is credible): Block (block.ts);
+ *  5. read/: each block against its header: columns, cells, row labels and hierarchy;
+ *  6. prose/: figures quoted in the running text, bound to the tables' members;
+ * then every observation validated with zod (validate.ts: one that fails becomes an
+ * `invalid_observation` finding) and mapped to its codelist members (src/codelists); a label no
+ * codelist knows becomes an `unknown_label` finding.
  */
 import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
 import { mapObservations } from '../codelists/index.ts';
-import { matchedChartObservations } from './chart-labels.ts';
-import { chartObservations } from './charts.ts';
-import { attachUnitLines, classifyLine, joinLabelLines } from './lines.ts';
-import { verticalTables } from './vertical.ts';
-import { proseObservations } from './prose.ts';
+import { matchedChartObservations } from './charts/chart-labels.ts';
+import { chartObservations } from './charts/charts.ts';
+import { attachUnitLines, classifyLine, joinLabelLines } from './layout/lines.ts';
+import { verticalTables } from './charts/vertical.ts';
+import { proseObservations } from './prose/prose-observations.ts';
 import { discoverTables } from './discover/attach-captions.ts';
-import { parseTable } from './table.ts';
-import { isTraditional } from './text.ts';
-import { detectEdition } from './edition.ts';
+import { parseTable } from './read/table.ts';
+import { isTraditional } from './normalize/text.ts';
+import { detectEdition } from './discover/edition.ts';
 import { validObservations } from './validate.ts';
 
 /** Groups items by a key, keeping first-seen order. */

@@ -8,23 +8,14 @@
  * with neither header nor caption, or value labels right above a figure caption, is no table.
  */
 import munkres from 'munkres';
-import type { Evidence, TableReading, TableRecord } from '../../model.ts';
-import type { Line } from '../lines.ts';
+import type { Evidence, TableRecord } from '../../model.ts';
+import type { Block } from '../block.ts';
+import type { Line } from '../layout/lines.ts';
 import { findBodies, looksLikeHeader, type Body } from './bodies.ts';
 import { captionCandidates, type CaptionCandidate, type Side } from './caption-candidates.ts';
 import { bodyFacts, captionEvidence, citedNear, scoreOf } from './caption-evidence.ts';
 
-/** A table block: its caption (or a provisional reference), header lines and body lines. */
-export interface Block {
-  layout: 'grid' | 'ranked';
-  /** The printed reference ("表3-1", "附表5") or a provisional one ("?L1234"). */
-  ref: string;
-  title: string;
-  titleLine: Line | null;
-  header: Line[];
-  body: Line[];
-  reading: TableReading;
-}
+
 
 /** A body that is no table, and why. */
 export interface RejectedBody {

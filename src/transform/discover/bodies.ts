@@ -14,11 +14,10 @@
  * A header repeating the body's own anywhere else is the body continued across a page break.
  * Ranked lists of names ("排名 卖方名称" / "1 中国港湾…") are bodies of their own layout.
  */
-import { cellCountRange } from '../cells.ts';
-import { tokenizeHeader } from '../header.ts';
-import type { Line } from '../lines.ts';
-import { normaliseLabel } from '../text.ts';
-import { isTableCaption } from './caption-candidates.ts';
+import { cellCountRange } from '../read/cells.ts';
+import { tokenizeHeader } from '../read/header.ts';
+import { isTableCaption, type Line } from '../layout/lines.ts';
+import { normaliseLabel } from '../normalize/text.ts';
 
 /** A table body: its data rows' line range and the header lines above the first row. */
 export interface Body {

@@ -9,7 +9,7 @@
  * a list ("附表1 …", "附表2 …", … then the bodies) are paired in order: the k-th title of the list
  * with the k-th body after it (listed).
  */
-import type { Line } from '../lines.ts';
+import { isTableCaption, type Line } from '../layout/lines.ts';
 import type { Body } from './bodies.ts';
 
 /** Where a caption was found relative to a body. */
@@ -58,10 +58,6 @@ function headsWords(lines: Line[], owner: ReadonlyMap<number, number>, caption: 
 /** How far (non-blank lines) a caption may stand from its body. */
 export const CAPTION_REACH = 150;
 
-/** A caption line that names a table of its own (not "续表 …", the continuation of one). */
-export function isTableCaption(l: Line): boolean {
-  return l.kind === 'caption' && !/^\s*续\s*表/.test(l.text);
-}
 
 /**
  * Lists of captions: runs of two or more table captions with only blank lines and page

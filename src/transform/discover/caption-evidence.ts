@@ -16,11 +16,11 @@
 import type { Evidence } from '../../model.ts';
 import { groupingFit, kindFit } from '../../codelists/fit.ts';
 import { titleGrouping } from '../../codelists/index.ts';
-import { tokenizeHeader } from '../header.ts';
-import { tableKind } from '../kinds.ts';
-import type { Line } from '../lines.ts';
-import { normaliseLabel } from '../text.ts';
-import { isDataYear } from '../years.ts';
+import { tokenizeHeader } from '../read/header.ts';
+import { tableKind } from '../read/kinds.ts';
+import type { Line } from '../layout/lines.ts';
+import { normaliseLabel } from '../normalize/text.ts';
+import { isDataYear } from '../normalize/years.ts';
 import type { Body } from './bodies.ts';
 import type { CaptionCandidate, Side } from './caption-candidates.ts';
 

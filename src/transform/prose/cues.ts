@@ -6,7 +6,7 @@
  * normalised text (paragraphs.ts). Serves every edition.
  */
 
-import { isDataYear } from '../years.ts';
+import { isDataYear } from '../normalize/years.ts';
 
 /** A flow of technology: the codes the region codelist uses ("" when the text names none). */
 export type Flow = 'outflow' | 'inflow' | 'registered' | '';

@@ -9,8 +9,8 @@
  *    midpoints to its neighbours on the same line;
  *  - a row's cells go to the leaves they are nearest to, in order (empty cells stay empty).
  */
-import type { LineCell } from '../model.ts';
-import { parseCell, type Cell } from './numbers.ts';
+import type { LineCell } from '../../model.ts';
+import { parseCell, type Cell } from '../normalize/numbers.ts';
 import { columnsFromPaths, tokenizeHeader, type Column } from './header.ts';
 import type { PlacedCell } from './cells.ts';
 

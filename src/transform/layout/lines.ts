@@ -5,10 +5,10 @@
  * (header cells, section heads, the first half of a split label), prose, page furniture
  * (running heads, page numbers), a chart's value labels (set by charts.ts), or blank.
  */
-import type { LineCell, SourceLine } from '../model.ts';
-import { tokenizeHeader } from './header.ts';
-import { isCellToken, isNullToken, parseCell, parseNumberToken } from './numbers.ts';
-import { normaliseLine, normaliseRef } from './text.ts';
+import type { LineCell, SourceLine } from '../../model.ts';
+import { tokenizeHeader } from '../read/header.ts';
+import { isCellToken, isNullToken, parseCell, parseNumberToken } from '../normalize/numbers.ts';
+import { normaliseLine, normaliseRef } from '../normalize/text.ts';
 
 export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'chart' | 'cont' | 'row' | 'values' | 'label' | 'prose';
 
@@ -159,6 +159,11 @@ export function joinLabelLines(lines: Line[]): void {
 /** A 4-digit year 19xx/20xx and nothing else. */
 function isDataYearText(token: string): boolean {
   return /^(19|20)\d{2}$/.test(token);
+}
+
+/** A caption line that names a table of its own (not "续表 …", the continuation of one). */
+export function isTableCaption(l: Line): boolean {
+  return l.kind === 'caption' && !/^\s*续\s*表/.test(l.text);
 }
 
 /**

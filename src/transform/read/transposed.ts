@@ -10,15 +10,15 @@
  * else from the title: 人员 → staff_count, 机构 → org_count, in the unit the title or header names;
  * without a title, a header that opens with 人员 (从业人员 …) counts people.
  */
-import { DIMENSIONS } from '../codelists/index.ts';
-import type { Observation } from '../model.ts';
-import type { Line } from './lines.ts';
+import { DIMENSIONS } from '../../codelists/index.ts';
+import type { Observation } from '../../model.ts';
+import type { Line } from '../layout/lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { cellCountRange, learnColumnStats, placeWithDoubt } from './cells.ts';
 import type { Column } from './header.ts';
-import { parseCell, type Cell } from './numbers.ts';
-import { normaliseLabel } from './text.ts';
-import { isDataYear } from './years.ts';
+import { parseCell, type Cell } from '../normalize/numbers.ts';
+import { normaliseLabel } from '../normalize/text.ts';
+import { isDataYear } from '../normalize/years.ts';
 
 const YEAR_LABEL = /^((?:19|20)\d{2})年?$/;
 

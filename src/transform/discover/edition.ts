@@ -6,8 +6,8 @@
  * names it, the edition is inferred as the year after the latest year most table captions name
  * (a report covers the year before it is published), and the result says it was inferred.
  */
-import type { Line } from './lines.ts';
-import { isDataYear } from './years.ts';
+import type { Line } from '../layout/lines.ts';
+import { isDataYear } from '../normalize/years.ts';
 
 /** How the edition was found. */
 export interface Edition {

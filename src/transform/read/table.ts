@@ -8,27 +8,21 @@
  * names to ranked.ts.
  */
 import { Decimal } from 'decimal.js';
-import type { Finding, LineCell, Observation } from '../model.ts';
+import type { Finding, LineCell, Observation } from '../../model.ts';
 import { cellCountRange, columnStats, learnColumnStats, placeCells, placeWithDoubt, type ColumnStats, type PlacedCell } from './cells.ts';
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { kindFromRows, tableKind } from './kinds.ts';
-import type { Line } from './lines.ts';
+import type { Line } from '../layout/lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { RowHierarchy, TOTAL } from './hierarchy.ts';
 import { rankedObservations } from './ranked.ts';
-import type { Block } from './discover/attach-captions.ts';
+import type { Block } from '../block.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
-import { normaliseLabel } from './text.ts';
+import { normaliseLabel } from '../normalize/text.ts';
 import { DIMENSION_HEAD, isKnownLabel, isLabelHead, isLabelTail } from './wrapped-labels.ts';
-import { titleYear } from './years.ts';
-
-/** Context a table needs from its document. */
-export interface TableContext {
-  sourceId: string;
-  sourceName: string;
-  edition: number | null;
-}
+import { titleYear } from '../normalize/years.ts';
+import type { TableContext } from '../context.ts';
 
 /** Observations and findings of one table. */
 export interface ParsedTable {

@@ -8,8 +8,8 @@
  *  - flat cells that carry their own year ("2004年合同项数", "2005年较2004年项数增长(%)");
  *  - years only (the measure is in the row label, e.g. 附表8).
  */
-import { asciiDigits } from './numbers.ts';
-import { isDataYear } from './years.ts';
+import { asciiDigits } from '../normalize/numbers.ts';
+import { isDataYear } from '../normalize/years.ts';
 import {
   FLOW_WORDS, MEASURE_WORDS, UNIT_RE, baseMeasure, defaultUnit, isBase, unitOf, type MeasureWord,
 } from './measures.ts';

@@ -4,7 +4,7 @@
  * 20xx that are not part of a longer number, within the years an observation may carry
  * (ObservationSchema's MIN_DATA_YEAR…MAX_DATA_YEAR); anything else is not a year.
  */
-import { MAX_DATA_YEAR, MIN_DATA_YEAR } from '../model.ts';
+import { MAX_DATA_YEAR, MIN_DATA_YEAR } from '../../model.ts';
 
 /** Whether `y` (an integer) can be the year of an observation. */
 export function isDataYear(y: number): boolean {

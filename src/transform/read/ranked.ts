@@ -2,10 +2,10 @@
  * Ranked lists of names (表5-3 … of the 2018 and 2021 editions: "排名 卖方名称" then "1 中国港湾…"):
  * each "rank name" line is a turnover_rank observation (unit 位) of that name.
  */
-import type { Observation } from '../model.ts';
-import type { Block } from './discover/attach-captions.ts';
-import type { TableContext } from './table.ts';
-import { normaliseLabel } from './text.ts';
+import type { Observation } from '../../model.ts';
+import type { Block } from '../block.ts';
+import type { TableContext } from '../context.ts';
+import { normaliseLabel } from '../normalize/text.ts';
 
 /** Observations of a ranked list, dated `year`. Lines that are not "rank name" are skipped. */
 export function rankedObservations(block: Block, ctx: TableContext, table: { ref: string; title: string; kind: string }, year: number): Observation[] {

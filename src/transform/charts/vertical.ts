@@ -26,15 +26,15 @@
  *    otherwise the row is reported as a finding, never guessed.
  */
 import { Decimal } from 'decimal.js';
-import type { Finding, Observation, TableRecord } from '../model.ts';
-import { buildColumns, tokenizeHeader, type Column, type HeaderToken } from './header.ts';
-import { tableKind } from './kinds.ts';
-import type { Line } from './lines.ts';
-import { unitMultiplier } from './measures.ts';
-import { isNullToken, parseNumberToken } from './numbers.ts';
-import type { TableContext } from './table.ts';
-import { normaliseLabel, normaliseRef } from './text.ts';
-import { titleYear } from './years.ts';
+import type { Finding, Observation, TableRecord } from '../../model.ts';
+import { buildColumns, tokenizeHeader, type Column, type HeaderToken } from '../read/header.ts';
+import { tableKind } from '../read/kinds.ts';
+import type { Line } from '../layout/lines.ts';
+import { unitMultiplier } from '../read/measures.ts';
+import { isNullToken, parseNumberToken } from '../normalize/numbers.ts';
+import type { TableContext } from '../context.ts';
+import { normaliseLabel, normaliseRef } from '../normalize/text.ts';
+import { titleYear } from '../normalize/years.ts';
 
 /** A line of a vertical run holds at most this many non-space characters. */
 export const MAX_GLYPHS = 3;

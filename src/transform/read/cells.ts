@@ -8,7 +8,7 @@
  * is a sure cell boundary.
  */
 import type { Column } from './header.ts';
-import { parseCell, type Cell } from './numbers.ts';
+import { parseCell, type Cell } from '../normalize/numbers.ts';
 
 /** A resolved cell: which column it fills and what was printed. */
 export interface PlacedCell {

@@ -18,14 +18,14 @@
  * measure the words leave open is dropped or kept without a member (never checked).
  * Serves every edition; errors: none (a sentence it cannot read yields nothing).
  */
-import { indexMembers } from '../checks/members.ts';
-import { populations } from '../checks/populations.ts';
-import type { Observation } from '../model.ts';
-import type { Line } from './lines.ts';
-import { paragraphStatements } from './prose/grammar.ts';
-import { proseParagraphs } from './prose/paragraphs.ts';
-import { documentFlows, statementObservations } from './prose/resolve.ts';
-import { buildVocabulary } from './prose/vocabulary.ts';
+import { indexMembers } from '../../checks/members.ts';
+import { populations } from '../../checks/populations.ts';
+import type { Observation } from '../../model.ts';
+import type { Line } from '../layout/lines.ts';
+import { paragraphStatements } from './grammar.ts';
+import { proseParagraphs } from './paragraphs.ts';
+import { documentFlows, statementObservations } from './resolve.ts';
+import { buildVocabulary } from './vocabulary.ts';
 
 /** The document a prose extraction serves. */
 export interface ProseDocument {

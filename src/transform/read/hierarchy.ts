@@ -9,7 +9,7 @@
  *    instead of a parent.
  */
 import { Decimal } from 'decimal.js';
-import { parentRegionLabel } from '../codelists/regions.ts';
+import { parentRegionLabel } from '../../codelists/regions.ts';
 import { DIMENSION_HEAD } from './wrapped-labels.ts';
 
 

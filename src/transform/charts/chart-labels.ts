@@ -17,14 +17,14 @@
  * 图2-9 draws 重大技术合同, not all contracts). Anything short of one unique match reads nothing.
  */
 import { Decimal } from 'decimal.js';
-import { BOUND_TABLE } from '../checks/members.ts';
-import type { Observation } from '../model.ts';
-import { tableKind } from './kinds.ts';
-import type { Line } from './lines.ts';
-import { parseCell, type NumberCell } from './numbers.ts';
-import type { TableContext } from './table.ts';
-import { normaliseRef } from './text.ts';
-import { isDataYear, titleYear } from './years.ts';
+import { BOUND_TABLE } from '../../checks/members.ts';
+import type { Observation } from '../../model.ts';
+import { tableKind } from '../read/kinds.ts';
+import type { Line } from '../layout/lines.ts';
+import { parseCell, type NumberCell } from '../normalize/numbers.ts';
+import type { TableContext } from '../context.ts';
+import { normaliseRef } from '../normalize/text.ts';
+import { isDataYear, titleYear } from '../normalize/years.ts';
 
 /** A value label and the line it is printed on. */
 interface Label {

@@ -10,9 +10,9 @@
  * row above (the layout decides last: a head ending in a connector such as "、" or "/", a
  * bracket the tail closes).
  */
-import { labelDimensions } from '../codelists/fit.ts';
-import { MEASURE_ROW_LABELS, withoutUnit } from '../codelists/measure-rows.ts';
-import { normaliseLabel } from './text.ts';
+import { labelDimensions } from '../../codelists/fit.ts';
+import { MEASURE_ROW_LABELS, withoutUnit } from '../../codelists/measure-rows.ts';
+import { normaliseLabel } from '../normalize/text.ts';
 
 /** A label alone on its line this long is the first half of a name printed over two lines, not a section head. */
 export const SPLIT_NAME = 9;

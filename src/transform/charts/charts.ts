@@ -16,13 +16,13 @@
  * flow (吸纳技术/输出技术) puts it in column_group.
  */
 import { Decimal } from 'decimal.js';
-import type { Observation } from '../model.ts';
-import { tableKind } from './kinds.ts';
-import type { Line } from './lines.ts';
-import { unitMultiplier } from './measures.ts';
-import type { TableContext } from './table.ts';
-import { normaliseLabel } from './text.ts';
-import { isDataYear, titleYear } from './years.ts';
+import type { Observation } from '../../model.ts';
+import { tableKind } from '../read/kinds.ts';
+import type { Line } from '../layout/lines.ts';
+import { unitMultiplier } from '../read/measures.ts';
+import type { TableContext } from '../context.ts';
+import { normaliseLabel } from '../normalize/text.ts';
+import { isDataYear, titleYear } from '../normalize/years.ts';
 
 /** One value label: its member label, amount, share (if printed) and the line of the amount. */
 interface Item {

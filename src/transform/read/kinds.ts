@@ -3,7 +3,7 @@
  * the synonyms listed: 技术贸易机构/技术交易机构, 合同类型/合同类别, 卖方/输出 …), or, for a table
  * without a title, from the dimension of its rows.
  */
-import { labelDimensions } from '../codelists/fit.ts';
+import { labelDimensions } from '../../codelists/fit.ts';
 
 const KINDS: [RegExp, string][] = [
   [/平均每[份项]/, 'avg_turnover_by_type'],
