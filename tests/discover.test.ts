@@ -26,7 +26,7 @@ import { ACCEPT_SCORE, CONFIDENT_SCORE, discoverTables, lowConfidenceTables } fr
 import { CITED, GROUPING_FIT, scoreOf } from '../src/transform/discover/caption-evidence.ts';
 import { loadSeeds, variantNamed } from '../scripts/variants/index.ts';
 import type { GoldenRow } from '../scripts/variants/seed-tables.ts';
-import { mapProvisional } from './helpers/read-score.ts';
+import { mapProvisional, norm, num } from './helpers/read-score.ts';
 
 const SEED_2018 = '000_94f9f59014649328.txt';
 const SEED_2021 = '001_4bcf1cefdaeec81d.txt';
@@ -67,16 +67,6 @@ function provisionalOwners(r: TransformResult, golden: readonly GoldenRow[]): Ma
   });
   return owners;
 }
-
-const norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/^其中[:：]/, '');
-const num = (s: string) => {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s.normalize('NFKC').replace(/[\s,%]/g, '').replace(/^[−–—－]/, '-'));
-  if (!m) return s;
-  const frac = (m[3] ?? '').replace(/0+$/, '');
-  const int = m[2].replace(/^0+(?=\d)/, '');
-  const v = frac ? `${int}.${frac}` : int;
-  return /[1-9]/.test(v) ? m[1] + v : v;
-};
 
 describe('the 2018 and 2021 seeds', () => {
   let r2018: TransformResult;

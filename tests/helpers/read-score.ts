@@ -19,9 +19,11 @@ export interface ReadScore {
   precision: number;
 }
 
-const norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/^其中[:：]/, '');
+/** A label as the scorer compares it: NFKC, no white space, no "其中：". */
+export const norm = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]+/g, '').replace(/^其中[:：]/, '');
 const ref = (s: string) => norm(s).replace(/^(附表|表|图)0*/, '$1');
-const num = (s: string) => {
+/** A value as a canonical number string ("2.0" → "2", "－0.50" → "-0.5"), or the text itself. */
+export const num = (s: string) => {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(s.normalize('NFKC').replace(/[\s,%]/g, '').replace(/^[−–—－]/, '-'));
   if (!m) return s;
   const frac = (m[3] ?? '').replace(/0+$/, '');
