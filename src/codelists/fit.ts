@@ -13,6 +13,16 @@ const TOTALS = /^(合计|总计|小计|全国)$/;
 
 /** The dimensions whose codelist knows a normalised row label ("北京" → ["region"]); [] for totals and unknown labels. */
 export function labelDimensions(label: string): string[] {
+  let dims = KNOWN.get(label);
+  if (!dims) KNOWN.set(label, (dims = lookUp(label)));
+  return dims;
+}
+
+/** labelDimensions of every label asked so far (codelists never change while the process runs). */
+const KNOWN = new Map<string, string[]>();
+
+/** The dimensions whose codelist knows a label (see labelDimensions). */
+function lookUp(label: string): string[] {
   if (TOTALS.test(label)) return [];
   const bare = withoutUnit(label);
   const out: string[] = [];

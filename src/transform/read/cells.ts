@@ -126,9 +126,12 @@ export function placeWithDoubt(tokens: string[], columns: Column[], stats?: Colu
   const n = tokens.length;
   const m = columns.length;
   const candidates = candidatesOf(tokens);
-  /** Every way to fill column j from token i: skip (k = i) or the cell of tokens i..k-1, with its cost. */
-  const choices = (i: number, j: number): { k: number; cell: Cell | null; cost: number }[] => {
-    const out: { k: number; cell: Cell | null; cost: number }[] = [{ k: i, cell: null, cost: skipCost(columns[j].shape) }];
+  /** Every way to fill column j from token i: skip (k = i) or the cell of tokens i..k-1, with its cost (computed once). */
+  type Choice = { k: number; cell: Cell | null; cost: number };
+  const memo: (Choice[] | undefined)[] = new Array((n + 1) * m);
+  const choices = (i: number, j: number): Choice[] => (memo[i * m + j] ??= choicesAt(i, j));
+  const choicesAt = (i: number, j: number): Choice[] => {
+    const out: Choice[] = [{ k: i, cell: null, cost: skipCost(columns[j].shape) }];
     for (let k = i + 1; k <= n && k - i <= 5; k++) {
       const candidate = candidates[i][k - i - 1];
       if (!candidate) continue;
