@@ -151,7 +151,7 @@ describe('a database that cannot be reached fails with exit code 3, host named, 
   async function unreachable(url: string, endpoint: string, reason: RegExp): Promise<void> {
     for (const format of ['text', 'json']) {
       const run = await runEtl(['-c', config, 'ingest', '--format', format, SEED], { DATABASE_URL: url });
-      expect(run.code).toBe(3);
+      expect(run.code, `signal ${run.signal}; stderr: ${run.stderr}`).toBe(3);
       const line = run.stderr.trim();
       expect(line.startsWith(`etl: cannot connect to PostgreSQL at ${endpoint}: `), line).toBe(true);
       expect(line).toMatch(reason);

@@ -5,7 +5,7 @@
  * TypeScript sources (tests, scripts: a worker cannot load them without a TypeScript loader).
  * Either way the same prepareSource does the work.
  */
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type Worker } from 'node:worker_threads';
 import type { FailedSource, PreparePhase, PrepareOptions, PreparedSource } from './prepare.ts';
 
 /** Prepares sources, at most `concurrency` at once. */
@@ -18,6 +18,15 @@ export interface Preparer {
 
 /** The last message on a task's port (worker.ts): every stage posted before it has been delivered. */
 export const END_OF_STAGES = 'end';
+
+/**
+ * The BroadcastChannel on which each worker thread says its modules are loaded (worker.ts). A
+ * worker terminated while Node is still loading its modules aborts the whole process on Node 20
+ * (SIGABRT, "v8::Module::IsGraphAsync must be used on an instantiated module", seen when the
+ * database cannot be reached and the pool is closed a few milliseconds after it started), so the
+ * pool is destroyed only once every thread has loaded or exited.
+ */
+export const LOADED_CHANNEL = 'etl-preparer-loaded';
 
 /** The bundled worker, beside this module's bundle chunk. */
 const WORKER = new URL('./worker.mjs', import.meta.url);
@@ -36,6 +45,7 @@ export async function startPreparer(concurrency: number, options: PrepareOptions
   }
   const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: WORKER.href, minThreads: concurrency, maxThreads: concurrency, idleTimeout: Infinity });
+  const settled = threadsSettled(pool.threads);
   return {
     async prepare(path, phase) {
       const { port1, port2 } = new MessageChannel();
@@ -50,6 +60,27 @@ export async function startPreparer(concurrency: number, options: PrepareOptions
         port1.close();
       }
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      await settled;
+      await pool.destroy();
+    },
   };
+}
+
+/** Resolves once each of `threads` has loaded its modules (LOADED_CHANNEL) or exited. */
+function threadsSettled(threads: readonly Worker[]): Promise<void> {
+  const channel = new BroadcastChannel(LOADED_CHANNEL);
+  (channel as unknown as { unref(): void }).unref();
+  const pending = new Set(threads.map((t) => t.threadId));
+  return new Promise<void>((resolve) => {
+    const settle = (threadId: number) => {
+      pending.delete(threadId);
+      if (pending.size) return;
+      channel.close();
+      resolve();
+    };
+    channel.onmessage = (event) => settle((event as MessageEvent<number>).data);
+    for (const thread of threads) thread.once('exit', () => settle(thread.threadId));
+    if (!pending.size) settle(-1);
+  });
 }

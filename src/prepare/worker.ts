@@ -2,9 +2,14 @@
  * The worker thread of the preparer pool (pool.ts, run by piscina): prepares one source per task
  * and reports its stages on the task's MessagePort, then END_OF_STAGES. Loaded from the CLI's bundle (bin/bundle.js).
  */
-import type { MessagePort } from 'node:worker_threads';
-import { END_OF_STAGES } from './pool.ts';
+import { threadId, type MessagePort } from 'node:worker_threads';
+import { END_OF_STAGES, LOADED_CHANNEL } from './pool.ts';
 import { prepareSource, type FailedSource, type PrepareOptions, type PreparedSource } from './prepare.ts';
+
+// Every module is loaded once this runs: the pool may now end this thread safely (pool.ts).
+const loaded = new BroadcastChannel(LOADED_CHANNEL);
+loaded.postMessage(threadId);
+loaded.close();
 
 /** One task: the source's path, the options, and the port its stages are posted on. */
 export interface PrepareTask {
