@@ -29,6 +29,13 @@ export interface ColumnStats {
   max: number | null;
   /** Rows of the table: a rank above this many (and a little more) ranks nothing in it. */
   rows: number | null;
+  /**
+   * Each whole number placed in the column, with the rows (their token lists) that hold it: a
+   * rank another row already holds is most likely a misplaced digit group ("其中：青岛 4 729
+   * 104.12 4 865 126.66" is 4 729 | 104.12 | – | 4 865 | 126.66, the sub-row ranking nothing,
+   * since 陕西 holds rank 4).
+   */
+  holders: Map<string, Set<readonly string[]>>;
 }
 
 /** Order of magnitude of a cell (a heuristic score, never a value: floats are fine here). */
@@ -40,33 +47,44 @@ function magnitude(value: string): number | null {
   return end > start ? end - start : null;
 }
 
-/** Learns per-column statistics from placements of unambiguous rows; `rows` is the table's number of data rows. */
-export function columnStats(placements: PlacedCell[][], width: number, rows: number | null = null): ColumnStats[] {
+/**
+ * Learns per-column statistics from placements of unambiguous rows; `rows` is the table's number
+ * of data rows; `owners[r]` is the token list placements[r] was split from (for `holders`).
+ */
+export function columnStats(placements: PlacedCell[][], width: number, rows: number | null = null, owners: readonly (readonly string[])[] = []): ColumnStats[] {
   const mags: number[][] = Array.from({ length: width }, () => []);
   const decs: number[][] = Array.from({ length: width }, () => []);
   const maxs: (number | null)[] = new Array(width).fill(null);
-  for (const row of placements)
+  const holders = Array.from({ length: width }, () => new Map<string, Set<readonly string[]>>());
+  placements.forEach((row, r) => {
     for (const { column, cell } of row) {
       if (cell.kind !== 'number') continue;
       const m = magnitude(cell.value);
       if (m !== null) mags[column].push(m);
       decs[column].push(cell.decimals);
       if (cell.decimals === 0 && m !== null && m < 7) maxs[column] = Math.max(maxs[column] ?? 0, Number(cell.value));
+      const owner = owners[r];
+      if (owner && cell.decimals === 0) {
+        const held = holders[column].get(cell.value) ?? new Set<readonly string[]>();
+        holders[column].set(cell.value, held.add(owner));
+      }
     }
+  });
   const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
   const mode = (xs: number[]) => {
     const n = new Map<number, number>();
     for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
     return xs.length ? [...n].sort((a, b) => b[1] - a[1])[0][0] : null;
   };
-  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]), max: maxs[i], rows }));
+  return mags.map((m, i) => ({ magnitude: median(m), decimals: mode(decs[i]), max: maxs[i], rows, holders: holders[i] }));
 }
 
-/** Extra cost of a cell that does not look like the column's other cells. */
-function statsCost({ cell, magnitude: m }: Candidate, shape: Shape, stats: ColumnStats | undefined): number {
+/** Extra cost of a cell of row `tokens` that does not look like the column's other cells. */
+function statsCost({ cell, magnitude: m }: Candidate, shape: Shape, stats: ColumnStats | undefined, tokens: readonly string[]): number {
   if (!stats || cell.kind !== 'number') return 0;
   let cost = 0;
   if (shape === 'rank' && ((stats.max !== null && Number(cell.value) > stats.max * 2 + 5) || (stats.rows !== null && Number(cell.value) > stats.rows + 2))) cost += 4;
+  if (shape === 'rank' && [...(stats.holders.get(cell.value) ?? [])].some((row) => row !== tokens)) cost += 4;
   if (m !== null && stats.magnitude !== null) cost += 0.4 * Math.min(4, Math.abs(m - stats.magnitude));
   if (stats.decimals !== null && cell.decimals !== stats.decimals) cost += 0.3;
   return cost;
@@ -135,7 +153,7 @@ export function placeWithDoubt(tokens: string[], columns: Column[], stats?: Colu
     for (let k = i + 1; k <= n && k - i <= 5; k++) {
       const candidate = candidates[i][k - i - 1];
       if (!candidate) continue;
-      const cost = fitCost(candidate.cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j]) + groupingCost(k - i);
+      const cost = fitCost(candidate.cell, columns[j].shape, k - i > 1) + statsCost(candidate, columns[j].shape, stats?.[j], tokens) + groupingCost(k - i);
       out.push({ k, cell: candidate.cell, cost });
     }
     return out;
@@ -195,7 +213,7 @@ export function learnColumnStats(rows: readonly string[][], columns: Column[]): 
     return min === max && max === columns.length;
   });
   const start = columnStats([], columns.length, rows.length);
-  let stats = columnStats(forced.map((tokens) => placeCells(tokens, columns, start) ?? []), columns.length, rows.length);
+  let stats = columnStats(forced.map((tokens) => placeCells(tokens, columns, start) ?? []), columns.length, rows.length, forced);
   for (let round = 0; round < STATS_ROUNDS; round++) {
     const sure = rows.map((tokens) => {
       const split = placeWithDoubt(tokens, columns, stats);
@@ -203,7 +221,7 @@ export function learnColumnStats(rows: readonly string[][], columns: Column[]): 
       const doubtful = new Set(split.doubtful);
       return split.placed.filter((p) => !doubtful.has(p));
     });
-    stats = columnStats(sure, columns.length, rows.length);
+    stats = columnStats(sure, columns.length, rows.length, rows);
   }
   return stats;
 }

@@ -117,6 +117,13 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       });
     }
   };
+  /** The cells of row `l`'s split that are certain; each doubtful one is a finding, not a value. */
+  const sure = (l: Line, split: { placed: PlacedCell[]; doubtful: PlacedCell[] }, label: string): PlacedCell[] => {
+    const doubtful = new Set(split.doubtful);
+    for (const d of split.doubtful) finding(l, 'unplaced_cell', `cell "${d.cell.raw}" of ${ref} row "${label}": its spaces may group thousands or separate cells, and the table's other rows do not tell which`);
+    return split.placed.filter((p) => !doubtful.has(p));
+  };
+  const listStats = sideBySideStats(rows, columns);
 
   const heads = sectionHeads([...pending, ...block.body]);
   const tails = labelTails(block.body, heads);
@@ -146,8 +153,8 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       const groups = columnGroups(columns);
       segs.forEach((seg, i) => {
         const cols = columns.filter((c) => c.group === groups[i]);
-        const placed = placeCells(seg.tokens, cols);
-        if (placed) emit(l, normaliseLabel(seg.label), '', '', placed, cols);
+        const split = placeWithDoubt(seg.tokens, cols, listStats[i]);
+        if (split) emit(l, normaliseLabel(seg.label), '', '', sure(l, split, seg.label), cols);
         else finding(l, 'unplaced_row', `cells of "${seg.label}" do not fit the ${cols.length} columns of ${ref}`);
       });
       continue;
@@ -161,9 +168,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
       finding(l, 'unplaced_row', `${l.tokens.length} tokens do not fit the ${columns.length} columns of ${ref}`);
       continue;
     }
-    const doubtful = new Set(split.doubtful);
-    for (const d of split.doubtful) finding(l, 'unplaced_cell', `cell "${d.cell.raw}" of ${ref} row "${label}": its spaces may group thousands or separate cells, and the table's other rows do not tell which`);
-    const placed = split.placed.filter((p) => !doubtful.has(p));
+    const placed = sure(l, { placed: split.placed, doubtful: split.doubtful }, label);
     const { parent, group } = hierarchy.place(rawLabel, label, leadingValue(placed, columns));
     emit(l, label, parent, group, placed, columns);
   }
@@ -295,6 +300,18 @@ function rowStats(tokens: string[], columns: Column[]): ColumnStats[] | undefine
 /** Column statistics learnt from the table's rows (see learnColumnStats); rows of side-by-side lists aside. */
 function learnStats(rows: Line[], columns: Column[]): ColumnStats[] {
   return learnColumnStats(rows.filter((r) => !r.segments && (r.kind === 'row' || r.kind === 'values')).map((r) => r.tokens), columns);
+}
+
+/**
+ * Column statistics of each list of a table printed as side-by-side lists (表4-9: "爱尔兰 12 4.1
+ * 18 芬兰 14 30.5 18"), learnt from that list's segments of every row, so that "其他国家 1 234
+ * 368.6" is read 1 234 | 368.6 like the list's other counts and amounts. Empty for other tables.
+ */
+function sideBySideStats(rows: Line[], columns: Column[]): ColumnStats[][] {
+  const groups = columnGroups(columns);
+  if (groups.length < 2) return [];
+  const listed = rows.filter((r) => r.segments?.length === groups.length);
+  return groups.map((g, i) => learnColumnStats(listed.map((r) => r.segments![i].tokens), columns.filter((c) => c.group === g)));
 }
 
 /** The most common number of cells among rows whose split is unambiguous. */
