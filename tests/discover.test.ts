@@ -168,7 +168,7 @@ describe('the no-captions variant: every body is a provisional table', () => {
     expect(r2018.lines[Number(ref.slice(2)) - 1].trim()).toBe('省份');
   });
 
-  it('the provisional tables still load the seed\'s table observations (≥ 90% overall; the 2006 edition\'s 表9/表10, whose measure only the caption names, become findings)', () => {
+  it('the provisional tables still load the seed\'s table observations (≥ 90% overall; the 2006 edition\'s 表10, whose measure only the caption names and no sentence quotes, becomes findings)', () => {
     let seedTotal = 0;
     let loaded = 0;
     for (const { seed, r, base } of runs) {
@@ -184,6 +184,19 @@ describe('the no-captions variant: every body is a provisional table', () => {
       }
     }
     expect(loaded / seedTotal).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('2006 表9, whose measure only its caption named, takes it from the sentence quoting its figures ("全国共有各类技术贸易机构36495家")', () => {
+    const r2006 = runs.find((x) => x.seed.startsWith('003_'))!;
+    const ref = [...provisionalOwners(r2006.r, r2006.golden)].find(([, owner]) => owner === '表9')?.[0];
+    expect(ref).toBeDefined();
+    const obs = r2006.r.observations.filter((o) => o.tableRef === ref);
+    const golden = r2006.golden.filter((g) => g.table_ref === '表9');
+    expect(obs.map((o) => `${o.dataYear} ${norm(o.rowLabel)} ${o.measure} ${num(o.value)} ${o.unit}`).sort()).toEqual(
+      golden.map((g) => `${g.data_year} ${norm(g.row_label)} ${g.measure} ${num(g.value)} ${g.unit}`).sort(),
+    );
+    const evidence = table(r2006.r, ref!).reading.evidence.find((e) => e.kind === 'measure');
+    expect(evidence?.detail).toMatch(/^measure read from the sentence quoting \d+ of its figures \(line \d+\): ".*技术贸易机构"$/);
   });
 
   it('no value of a provisional table contradicts the golden records of the same (year, row label, measure)', () => {
@@ -289,6 +302,15 @@ describe('a small document written in the reports\' style', () => {
     expect(lowConfidenceTables(r.tables)).toEqual(new Set(['?L7']));
     const liaoning = r.observations.filter((o) => o.tableRef === '?L7' && o.rowLabel === '辽宁').map((o) => `${o.columnGroup} ${o.measure} ${o.value}`);
     expect(liaoning).toEqual(['输出技术 contract_count 14799', '输出技术 turnover 385.83', '吸纳技术 contract_count 12685', '吸纳技术 turnover 290.99']);
+  });
+
+  it('a captionless table whose measure nothing names loads only when a sentence beside it quotes its figures', async () => {
+    const years = ['合计 国有 集体 私营', '', '2004年 32935 9398 6214 4605', '', '2005年 36495 9538 5537 5564', ''];
+    const quoted = await read('quoted.txt', ['2018 全国技术市场统计年度报告', '', '2005年，全国共有各类技术贸易机构36495家，其中国有9538家，私营5564家。', '', ...years]);
+    expect(quoted.observations.filter((o) => o.tableRef === '?L5').map((o) => `${o.dataYear} ${o.rowLabel} ${o.measure} ${o.value} ${o.unit}`)).toContain('2005 合计 org_count 36495 个');
+    const silent = await read('silent.txt', ['2018 全国技术市场统计年度报告', '', '技术贸易机构数量有所增加，私营机构增长较快。', '', ...years]);
+    expect(silent.observations.filter((o) => o.tableRef === '?L5')).toEqual([]);
+    expect(silent.findings.filter((f) => f.tableRef === '?L5').map((f) => f.message)).toContain('?L5 runs its years down the side, but nothing names what its rows count');
   });
 
   it('a lone line of numbers and a figure\'s value labels are RejectedBody, not tables', () => {

@@ -20,6 +20,7 @@ import { mapObservations } from '../codelists/index.ts';
 import { matchedChartObservations } from './charts/chart-labels.ts';
 import { chartObservations } from './charts/charts.ts';
 import { attachUnitLines, classifyLine, joinLabelLines } from './layout/lines.ts';
+import { proseParagraphs } from './layout/paragraphs.ts';
 import { verticalTables } from './charts/vertical.ts';
 import { proseObservations } from './prose/prose-observations.ts';
 import { discoverTables } from './discover/attach-captions.ts';
@@ -87,8 +88,9 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   for (const { body, reason } of discovered.rejected) {
     for (const l of body) if (l.kind === 'row' || l.kind === 'values') findings.push({ sourceId: doc.sourceId, kind: 'unplaced_row', tableRef: null, line: l.src.line, page: l.src.page, message: reason, raw: l.src.text });
   }
+  const paragraphs = proseParagraphs(lines);
   for (const block of discovered.blocks) {
-    const t = parseTable(block, ctx);
+    const t = parseTable(block, ctx, paragraphs);
     findings.push(...t.findings);
     const kept = keep(t.observations);
     observations.push(...kept);
@@ -99,7 +101,7 @@ export function transformDocument(doc: SourceDocument): TransformResult {
       lastLine: block.body[block.body.length - 1].src.line,
       columns: t.columns.map((c) => [c.year ?? '', c.group, c.measure ?? '(row label)', c.unit ?? ''].join('|')),
       observationCount: kept.length,
-      reading: block.reading,
+      reading: { ...block.reading, evidence: [...block.reading.evidence, ...t.evidence] },
     });
   }
   addCharts(matchedChartObservations(lines, observations, ctx));

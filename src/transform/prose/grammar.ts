@@ -20,7 +20,7 @@
  */
 import { flowWords, lastMeasureCue, previousYearBefore, sentenceYear, maskParentheses, type Flow } from './cues.ts';
 import { clauseFigures, type Figure } from './figures.ts';
-import type { Paragraph } from './paragraphs.ts';
+import type { Paragraph } from '../layout/paragraphs.ts';
 import { readPercents, readPoints } from './percents.ts';
 import { JOIN, type ReadFigure, type State, type Statement, type Subject } from './statements.ts';
 import { clauseSubject, topicOf } from './subjects.ts';

@@ -23,7 +23,7 @@ import { populations } from '../../checks/populations.ts';
 import type { Observation } from '../../model.ts';
 import type { Line } from '../layout/lines.ts';
 import { paragraphStatements } from './grammar.ts';
-import { proseParagraphs } from './paragraphs.ts';
+import { proseParagraphs } from '../layout/paragraphs.ts';
 import { documentFlows, statementObservations } from './resolve.ts';
 import { buildVocabulary } from './vocabulary.ts';
 

@@ -8,13 +8,15 @@
  * names to ranked.ts.
  */
 import { Decimal } from 'decimal.js';
-import type { Finding, LineCell, Observation } from '../../model.ts';
+import type { Evidence, Finding, LineCell, Observation } from '../../model.ts';
 import { cellCountRange, columnStats, learnColumnStats, placeCells, placeWithDoubt, type ColumnStats, type PlacedCell } from './cells.ts';
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { kindFromRows, tableKind } from './kinds.ts';
 import type { Line } from '../layout/lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
+import { quotingSentence } from './quoting-prose.ts';
+import type { Paragraph } from '../layout/paragraphs.ts';
 import { RowHierarchy, TOTAL } from './hierarchy.ts';
 import { rankedObservations } from './ranked.ts';
 import type { Block } from '../block.ts';
@@ -32,6 +34,10 @@ export interface ParsedTable {
   columns: Column[];
   observations: Observation[];
   findings: Finding[];
+  /** Whether cells went unread because nothing named their measure (no caption, header or label did). */
+  measureMissing: boolean;
+  /** How the reading was helped, beyond the caption's evidence (the sentence quoting the table). */
+  evidence: Evidence[];
 }
 
 /** How many years, flows and measures a line of text names (a header line names two or more). */
@@ -42,10 +48,28 @@ function headerWords(text: string): number {
 /** A number standing as a word of its own ("280 235.7 1 美国"): two in a label mean cells were taken for the label. */
 const NUMBER_IN_LABEL = /(?<=^|\s)[-−－]?\d+(?:\.\d+)?%?(?=\s|$)/g;
 
-/** Parses one block (a provisional one too: it is read like any other, with no title to help). */
-export function parseTable(block: Block, ctx: TableContext): ParsedTable {
+/**
+ * Parses one block (a provisional one too: it is read like any other, with no title to help).
+ * A block without a caption whose measure nothing names is read again with the words of the
+ * sentence quoting its figures (quoting-prose.ts; `prose`: the document's paragraphs) standing
+ * in for the caption's, when that reads more cells.
+ */
+export function parseTable(block: Block, ctx: TableContext, prose: readonly Paragraph[] = []): ParsedTable {
+  const read = readBlock(block, ctx, '');
+  if (!read.measureMissing || block.title) return read;
+  const quote = quotingSentence(block, prose);
+  if (!quote) return read;
+  const again = readBlock(block, ctx, quote.subject);
+  if (again.observations.length <= read.observations.length) return read;
+  again.evidence.push({ kind: 'measure', weight: 0, detail: `measure read from the sentence quoting ${quote.quotes} of its figures (line ${quote.line}): "${quote.subject}"` });
+  return again;
+}
+
+/** Reads one block; `subject` (words naming what the table counts) stands in for a missing caption's when measures are read. */
+function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTable {
   const ref = block.ref;
   const title = block.title;
+  const measureText = title || subject;
   // Without a title: a ranked list of names lists top entities; other tables are known by their rows.
   const untitled = block.layout === 'ranked' ? 'top_entities' : kindFromRows(block.body.filter((l) => l.kind === 'row' || l.kind === 'label').map((l) => normaliseLabel(l.label)));
   const kind = title ? tableKind(title) : untitled;
@@ -66,7 +90,7 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
   const read = readGeometry(headerLines, rows, amountUnit);
   const geo = read && read.columns.length >= cells ? read : null;
   const columns = geo?.columns ?? buildColumns(tokenizeHeader(headerText), cells, amountUnit) ?? [];
-  const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [] };
+  const out: ParsedTable = { ref, title, kind, columns, observations: [], findings: [], measureMissing: false, evidence: [] };
   const finding = (l: Line, kind: Finding['kind'], message: string) =>
     out.findings.push({ sourceId: ctx.sourceId, kind, tableRef: block.ref, line: l.src.line, page: l.src.page, message, raw: l.src.text });
   if (hasYearRows(rows)) {
@@ -74,8 +98,10 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     // The header may end with the first section's measure label ("合同项数" / "(项)").
     const k = [1, 2, 3].find((n) => n < block.header.length && measureFromLabel(block.header.slice(-n).map((l) => l.text).join(''), '')) ?? 0;
     const body = [...block.header.slice(block.header.length - k), ...block.body].filter((l) => l.kind === 'row' || l.kind === 'values' || l.kind === 'label');
-    const obs = parseYearRows(body, block.header.slice(0, block.header.length - k), title, base);
-    if (obs) out.observations = obs;
+    const obs = parseYearRows(body, block.header.slice(0, block.header.length - k), measureText, base);
+    out.measureMissing = obs === 'no measure';
+    if (Array.isArray(obs)) out.observations = obs;
+    else if (out.measureMissing) for (const l of rows) finding(l, 'unplaced_cell', `${ref} runs its years down the side, but nothing names what its rows count`);
     else for (const l of rows) finding(l, 'unparsed_table', `${ref} runs its years down the side, but its header or rows do not fit: "${headerText.trim()}"`);
     return out;
   }
@@ -99,9 +125,10 @@ export function parseTable(block: Block, ctx: TableContext): ParsedTable {
     for (const { column, cell } of placed) {
       if (cell.kind !== 'number') continue;
       const col = cols[column];
-      const fromLabel = col.measure ? null : measureFromLabel(label, title);
+      const fromLabel = col.measure ? null : measureFromLabel(label, measureText);
       const measure = col.measure ?? fromLabel?.measure;
       const year = col.year ?? tableYear;
+      if (!measure) out.measureMissing = true;
       if (!measure || !year) {
         finding(l, 'unplaced_cell', `cell "${cell.raw}" of ${ref} row "${label}" has no measure or year`);
         continue;

@@ -153,9 +153,10 @@ function rowCells(tokens: string[], members: Member[], unit: string, table: read
 
 /**
  * Observations of a transposed table, or null when its header or rows do not fit (the caller
- * then reports the rows as findings). `body` is every line of the body, rows and section labels.
+ * then reports the rows as findings), or 'no measure' when neither `title` nor a section label
+ * names what the rows count. `body` is every line of the body, rows and section labels.
  */
-export function parseYearRows(body: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>): Observation[] | null {
+export function parseYearRows(body: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>): Observation[] | null | 'no measure' {
   const headerText = header.map((l) => l.text).join(' ');
   const rows = body.map(yearRow);
   const members = fittingMembers(header, rows.flatMap((r) => (r ? [cellCountRange(r.tokens)] : [])));
@@ -176,7 +177,7 @@ export function parseYearRows(body: Line[], header: Line[], title: string, base:
       section = '';
     }
     if (!r) continue;
-    if (!what) return null;
+    if (!what) return 'no measure';
     const cells = rowCells(r.tokens, members, what.unit, yearTokens);
     if (!cells) return null;
     for (const [j, cell] of cells.entries()) {

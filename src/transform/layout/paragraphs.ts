@@ -6,7 +6,7 @@
  * removed except that a number grouped by spaces ("549 353", "28 251.5") becomes one number.
  * A heading ("一、…", "2．…", "（3）…") starts a paragraph of its own. Serves every edition.
  */
-import type { Line } from '../layout/lines.ts';
+import type { Line } from './lines.ts';
 
 /** A paragraph of prose: its normalised text and, per character, the printed line and page. */
 export interface Paragraph {
