@@ -131,10 +131,12 @@ export type Progress = (event: { phase: 'start' | 'extracted' | 'transformed' | 
  * when the database itself fails, after which nothing more is loaded.
  */
 export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: string[], config: Config, progress: Progress = () => {}): Promise<IngestResult> {
-  const preparer = await startPreparer(config.concurrency, { maxBytes: config.maxSourceBytes, tolerance: config.tolerance });
-  // The warehouse opens while the first sources are prepared; every load waits for it.
+  // The warehouse opens while the first sources are prepared; every load waits for it. Its
+  // rejection is observed at once (before any await: a warehouse failing while the preparer
+  // starts would otherwise be an unhandled rejection) and rethrown below.
   const ready = Promise.resolve(warehouse).then(async (w) => ({ w, interrupted: await guard('marking interrupted loads', () => markInterruptedLoads(w.db)) }));
-  ready.catch(() => {}); // observed by the loads, and awaited below
+  ready.catch(() => {});
+  const preparer = await startPreparer(config.concurrency, { maxBytes: config.maxSourceBytes, tolerance: config.tolerance });
   const held = pLimit(config.concurrency + 1);
   const preparing = pLimit(config.concurrency);
   const loadQueue = pLimit(1);
