@@ -129,7 +129,7 @@ export interface TableRecord {
 /** Something transform could not place: reported by `check`, never silently dropped. */
 export interface Finding {
   sourceId: string;
-  kind: 'unplaced_row' | 'unplaced_cell' | 'unparsed_table' | 'unknown_label' | 'invalid_observation';
+  kind: 'unplaced_row' | 'unplaced_cell' | 'malformed_number' | 'unparsed_table' | 'unknown_label' | 'invalid_observation';
   tableRef: string | null;
   line: number;
   page: number | null;

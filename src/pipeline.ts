@@ -67,6 +67,7 @@ const FINDING_REASONS: Record<Finding['kind'], string> = {
   unplaced_row: "rows that fit no table or no table's columns",
   unparsed_table: 'rows of tables whose header was not understood',
   unplaced_cell: 'cells with no measure or year',
+  malformed_number: 'cells that are no number (a slip such as "8l311"), left out',
   unknown_label: 'labels in no codelist',
   invalid_observation: 'figures that are no valid observation',
 };

@@ -28,6 +28,7 @@ import { parseTable } from './read/table.ts';
 import { isTraditional } from './normalize/text.ts';
 import { detectEdition } from './discover/edition.ts';
 import { validObservations } from './validate.ts';
+import { silentSlips } from './read/silent-slips.ts';
 
 /** Groups items by a key, keeping first-seen order. */
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
@@ -113,5 +114,6 @@ export function transformDocument(doc: SourceDocument): TransformResult {
     }
   });
   observations.push(...keep(proseObservations(lines, observations, ctx)));
+  findings.push(...silentSlips(lines, findings, doc.sourceId));
   return { edition, tables, observations, findings, warnings };
 }

@@ -4,7 +4,8 @@
  * other, a label split over two lines, two labels on one line) and its count charts ("高校 134",
  * "东部地区 275西部地区 97", followed by "图 5-2 …（单位：家）").
  *  - A run of "label amount / share%" lines is cut into charts where the shares reach 100
- *    (within the rounding of the printed shares); each chart takes the figure caption right
+ *    (within the rounding of the printed shares; labels whose shares never do are left unread);
+ *    each chart takes the figure caption right
  *    above the run (for the first) or the next unused figure captions after it.
  *  - A run of "label count" lines right above a figure caption whose unit is 家/个 is that chart.
  *  - A bar chart (2006 edition 图2, 图7–图9): value labels, the axis ticks, the unit "(亿元)",
@@ -32,8 +33,12 @@ interface Item {
   line: Line;
 }
 
-const SHARE_ITEM = /([^\d\s/%][^\d/%]*?)?\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*%/g;
-const COUNT_ITEM = /([^\d\s][^\d]*?)\s*(\d+)(?=\s|$|[^\d.])/g;
+/** ASCII symbols a slip leaves in a value label ("技术转让 #1400.28"): never part of a label. */
+const STRAY = String.raw`#*?!@$&~_=+:;|^\`'"`;
+/** "技术咨询 449.23 / 3.35%": a label (no digit, no stray symbol), an amount, a share. */
+const SHARE_ITEM = new RegExp(String.raw`([^\d\s/%${STRAY}][^\d/%${STRAY}]*?)?\s*(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)\s*%`, 'g');
+/** "高校 134", "东部地区 275西部地区 97": a count ends at a space or a CJK character ("1l5", "1#5" are none). */
+const COUNT_ITEM = new RegExp(String.raw`([^\d\s${STRAY}][^\d${STRAY}]*?)\s*(\d+)(?=\s|$|[^\x21-\x7e])`, 'g');
 /** How far (non-blank lines) a run's captions may be printed after it. */
 const CAPTION_REACH = 40;
 
@@ -64,7 +69,9 @@ export function chartObservations(lines: Line[], ctx: TableContext): { observati
       continue;
     }
     groups.forEach((items, k) => observations.push(...chart(items, captions[k], run.share, ctx)));
-    for (let j = run.first; j <= run.last; j++) used.add(j);
+    // Lines after the last chart read (labels left unread) stay for the findings.
+    const end = Math.max(-1, ...groups.flat().map((it) => it.line.idx));
+    for (let j = run.first; j <= end; j++) used.add(j);
     for (const c of captions) captionsUsed.add(c.idx);
     i = run.last;
   }
@@ -159,7 +166,20 @@ function shareRun(lines: Line[], i: number): Run | null {
     }
     break;
   }
-  return items.length >= 2 && lines[i].kind !== 'blank' ? { items, first: i, last, share: true } : null;
+  return items.length >= 2 && lines[i].kind !== 'blank' && !afterDataLine(lines, i) ? { items, first: i, last, share: true } : null;
+}
+
+/**
+ * Whether the line before line i (blank lines and page furniture aside) holds numbers: a run of
+ * value labels right under one may have lost its head to a spoilt label ("技术服务 6l62.17 /
+ * 50.85%" above "委托开发 4002.99 / 84.30%"), and then its captions cannot be told apart.
+ */
+function afterDataLine(lines: Line[], i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (lines[j].kind === 'blank' || lines[j].kind === 'furniture') continue;
+    return lines[j].kind === 'row' || lines[j].kind === 'values';
+  }
+  return false;
 }
 
 /** Label lines (at most two) right before a line of values without a label, joined. */
@@ -193,7 +213,11 @@ function countRun(lines: Line[], i: number): Run | null {
   return items.length >= 2 && next?.kind === 'figure' && /单位[:：]\s*[家个]/.test(next.title ?? '') ? { items, first: i, last, share: false } : null;
 }
 
-/** Cuts items where their shares add up to 100 within the rounding of the printed shares. */
+/**
+ * Cuts items where their shares add up to 100 within the rounding of the printed shares. Items
+ * left over, whose shares never reach 100, are dropped: a label of their chart went unread (a
+ * spoilt "技术秘密转让 6l9.28 / 48.51%"), and its caption cannot be told from the next chart's.
+ */
 function splitAt100(items: Item[]): Item[][] {
   const groups: Item[][] = [];
   let cur: Item[] = [];
@@ -210,7 +234,6 @@ function splitAt100(items: Item[]): Item[][] {
       slack = new Decimal(0);
     }
   }
-  if (cur.length) groups.push(cur);
   return groups;
 }
 

@@ -157,7 +157,8 @@ function classifyPiece(text: string): Pick<Piece, 'kind' | 'text' | 'closes'> | 
   if (/^[ \t]+$/.test(text)) return { kind: 'space', text: '', closes: true };
   const trimmed = text.replace(/^[ \t]+|[ \t]+$/g, '');
   if (/^[\s\u3000]+$/.test(text) || isNullToken(trimmed)) return { kind: 'null', text: trimmed, closes: true };
-  if (/^[-\uFF0D]?[\d.]*\d[\d.]*$/.test(trimmed)) return { kind: 'digits', text: trimmed, closes: /[ \t]$/.test(text) };
+  // Digits, or digits with no CJK glyph (a spoilt fragment "#37": its cell will not parse).
+  if (/^[-\uFF0D]?[\d.]*\d[\d.]*$/.test(trimmed) || (/\d/.test(trimmed) && !/[\u4e00-\u9fff]/.test(trimmed))) return { kind: 'digits', text: trimmed, closes: /[ \t]$/.test(text) };
   return { kind: 'glyph', text: trimmed, closes: false };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { LineCell, SourceLine } from '../../model.ts';
 import { tokenizeHeader } from '../read/header.ts';
-import { isCellToken, isNullToken, parseCell, parseNumberToken } from '../normalize/numbers.ts';
+import { isCellToken, isNullToken, malformedNumber, parseCell, parseNumberToken } from '../normalize/numbers.ts';
 import { normaliseLine, normaliseRef } from '../normalize/text.ts';
 
 export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'chart' | 'cont' | 'row' | 'values' | 'label' | 'prose';
@@ -89,11 +89,28 @@ function tokenCells(cells: readonly LineCell[]): LineCell[] {
   });
 }
 
-/** Splits trailing cell tokens off a token list: the label tokens before them and the cells. */
+/**
+ * Splits trailing cell tokens off a token list: the label tokens before them and the cells. A
+ * spoilt number ("北 京 8l311 4486.89 …") is a cell of the run when the run holds a valid number
+ * too, so that it stays in its column instead of joining the label (and moving its neighbours).
+ */
 function splitTrailing(toks: string[]): { label: string[]; cells: string[] } {
   let k = toks.length;
-  while (k > 0 && isCellOrGroupedToken(toks[k - 1])) k--;
-  return { label: toks.slice(0, k), cells: toks.slice(k) };
+  let sure = k;
+  while (k > 0 && (isCellOrGroupedToken(toks[k - 1]) || isMalformedCellToken(toks[k - 1]))) {
+    k--;
+    if (isCellOrGroupedToken(toks[k])) sure = k;
+  }
+  // A run without a valid number keeps its spoilt-looking tokens in the label ("3.1.2" alone
+  // on a line numbers a heading; it is no row).
+  const valid = toks.slice(k).some((t) => isCellOrGroupedToken(t) && !isNullToken(t));
+  const start = valid ? k : sure;
+  return { label: toks.slice(0, start), cells: toks.slice(start) };
+}
+
+/** A spoilt number token ("8l311"; a TAB-split cell "28 25l.5" too): see malformedNumber. */
+function isMalformedCellToken(t: string): boolean {
+  return parseCell(t.split(' '))?.kind === 'malformed';
 }
 
 /** A token that is a cell, or a space-grouped cell from a TAB-split line ("28 251.5"). */
@@ -145,7 +162,7 @@ export function joinLabelLines(lines: Line[]): void {
     }
     // Numbers first: a values line, or a row of two labelled lists whose first label is the line above.
     const numbersFirst = l.kind === 'values' || (l.kind === 'row' && !l.cells && isCellToken(l.label.trim().split(/\s+/)[0] ?? ''));
-    if (numbersFirst && label && !/^(19|20)\d{2}$/.test(l.tokens[0] ?? l.label.trim()) && tokenizeHeader(label.text).filter((t) => t.t !== 'O').length <= 1) {
+    if (numbersFirst && label && !spoiltNumbersOnly(label.text) && !/^(19|20)\d{2}$/.test(l.tokens[0] ?? l.label.trim()) && tokenizeHeader(label.text).filter((t) => t.t !== 'O').length <= 1) {
       const joined = classifyText(l.src, l.idx, `${label.text.trim()} ${l.text.trim()}`);
       if (joined.kind === 'row') {
         lines[i] = joined;
@@ -154,6 +171,15 @@ export function joinLabelLines(lines: Line[]): void {
     }
     label = lines[i].kind === 'label' ? lines[i] : null;
   }
+}
+
+/**
+ * Whether a label line holds nothing but numbers, one at least spoilt ("4l9.59" above "231.73",
+ * a chart's value labels): no label, so never joined to the numbers under it.
+ */
+export function spoiltNumbersOnly(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t) => malformedNumber(t)) && tokens.every((t) => malformedNumber(t) || isCellToken(t));
 }
 
 /** A 4-digit year 19xx/20xx and nothing else. */
@@ -190,7 +216,9 @@ function classifyText(src: SourceLine, idx: number, text: string): Line {
   const { label, cells } = splitTrailing(toks);
   const hasNumber = cells.some((c) => !isNullToken(c));
   const labelText = label.join(' ');
-  if (SENTENCE.test(labelText.replace(/^\s*其中[:：]/, '')) || (labelText.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 36) return { ...base, kind: 'prose', label: labelText };
+  // A spoilt number among the label's words ("英国 117 14.5 1,,0 阿联酋") is no punctuation of a sentence.
+  const words = label.filter((t) => !malformedNumber(t)).join(' ');
+  if (SENTENCE.test(words.replace(/^\s*其中[:：]/, '')) || (labelText.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 36) return { ...base, kind: 'prose', label: labelText };
   // A row printed with null markers only ("西 藏 / / /") is a row without values; a single
   // trailing "/" is the end of a label split over lines ("单项合同平均成交额 /").
   if (!hasNumber && (cells.length < 2 || !label.length)) return { ...base, kind: 'label', label: leadingSpace(text) + labelText + (cells.length ? ' ' + cells.join(' ') : '') };
@@ -218,7 +246,7 @@ function sideBySide(label: string[], cells: string[]): { label: string; tokens: 
   const segs: { label: string; tokens: string[] }[] = [];
   let cur: { label: string[]; tokens: string[] } = { label: [], tokens: [] };
   for (const t of label) {
-    if (isCellToken(t) && cur.label.length && parseNumberToken(t)) cur.tokens.push(t);
+    if ((parseNumberToken(t) || malformedNumber(t)) && cur.label.length) cur.tokens.push(t);
     else if (cur.tokens.length) {
       segs.push({ label: cur.label.join(' '), tokens: cur.tokens });
       cur = { label: [t], tokens: [] };

@@ -25,7 +25,18 @@ export interface NullCell {
   raw: string;
 }
 
-export type Cell = NumberCell | NullCell;
+/**
+ * A cell printed where a number stands but spoiled by an OCR or typing slip (see
+ * malformedNumber): "8l311", "677.7x4", "1033..08", "#81311". It fills a column like any cell,
+ * so its neighbours keep theirs, but it is never a value: the table reports it as a
+ * `malformed_number` finding.
+ */
+export interface MalformedCell {
+  kind: 'malformed';
+  raw: string;
+}
+
+export type Cell = NumberCell | NullCell | MalformedCell;
 
 const MINUS = '-\u2212\uFF0D\u2013';
 const FOOTNOTE = 'a-e\u2460-\u2469*\u203B';
@@ -69,7 +80,16 @@ export function parseNumberToken(token: string): NumberCell | null {
  */
 export function parseCell(tokens: string[]): Cell | null {
   if (tokens.length === 1 && isNullToken(tokens[0])) return { kind: 'null', raw: tokens[0] };
-  if (tokens.length === 1) return /^[-\u2212\uFF0D]?0\d/.test(asciiDigits(tokens[0])) ? null : parseNumberToken(tokens[0]);
+  if (tokens.length === 1) {
+    if (/^[-\u2212\uFF0D]?0\d/.test(asciiDigits(tokens[0]))) return null;
+    return parseNumberToken(tokens[0]) ?? (malformedNumber(tokens[0]) ? { kind: 'malformed', raw: tokens[0] } : null);
+  }
+  const spoilt = malformedNumber(tokens[tokens.length - 1]);
+  if (spoilt) {
+    // Thousands groups whose last group is spoilt ("28 25l.5"): one malformed cell.
+    const repaired = parseCell([...tokens.slice(0, -1), spoilt]);
+    return repaired?.kind === 'number' ? { kind: 'malformed', raw: tokens.join(' ') } : null;
+  }
   if (!isGroupHead(tokens[0])) return null;
   for (let i = 1; i < tokens.length - 1; i++) if (!/^\d{3}$/.test(asciiDigits(tokens[i]))) return null;
   const last = parseNumberToken(tokens[tokens.length - 1]);
@@ -88,6 +108,41 @@ const GROUP_HEAD = new RegExp(`^[${MINUS}]?[1-9]\\d{0,2}$`);
 /** Whether a token could be (part of) a number cell or a null marker. */
 export function isCellToken(token: string): boolean {
   return isNullToken(token) || parseNumberToken(token) !== null;
+}
+
+/** Characters a slip puts into a number: letters, and symbols that are no part of a number here. */
+const STRAY = /^[A-Za-z#*?!@$&~_=+:;|^`'".,]{1,2}$/;
+
+/**
+ * Whether a whitespace-free token is a number cell spoilt by one slip, and if so a number it
+ * may have been (to recognise the slip's shape, NEVER a value to load): one or two stray
+ * characters inside the digits or in a digit's place ("8l311" → "8311", "677.7x4", "10#33.08",
+ * "-l.05"), a doubled separator ("1033..08"), a stray symbol before the digits ("#81311", "#1")
+ * or a stray letter or symbol after them ("4486.89x", "2.61%f", "1x"). What is left must read
+ * as a number. Not malformed: valid cells (a footnote marker "28251.5a" is valid), text with CJK
+ * characters, list numbers, headings and ranges ("1.", "3.1.2", "2019—2020", "5-1"), and names
+ * that start with letters ("G20", "PM2.5"). Returns null when the token is no spoilt number.
+ */
+export function malformedNumber(token: string): string | null {
+  const t = asciiDigits(token).replace(new RegExp(`^[${MINUS}]`), '-');
+  if (isCellToken(t) || !/\d/.test(t) || /[^\x21-\x7e]/.test(t)) return null;
+  for (let i = 0; i < t.length; i++) {
+    for (let w = 1; w <= 2 && i + w <= t.length; w++) {
+      const stray = t.slice(i, i + w);
+      if (!STRAY.test(stray)) continue;
+      const [before, after] = [t.slice(0, i), t.slice(i + w)];
+      // A separator is stray only doubled ("1033..08"): "3.1.2" numbers a heading.
+      if (/^[.,]$/.test(stray) && !/[.,]$/.test(before) && !/^[.,]/.test(after)) continue;
+      if (!before && (/[A-Za-z.,]/.test(stray) || !/^-?\d/.test(after))) continue;
+      if (!after && (/[.,]/.test(stray) || !/[\d%]$/.test(before))) continue;
+      // The slip added the characters, or one took a digit's place ("-l.05" for "-1.05").
+      for (const repaired of w === 1 ? [before + after, `${before}0${after}`] : [before + after]) {
+        const rest = parseNumberToken(repaired);
+        if (rest && !/^-?0\d/.test(repaired) && digitCount(rest.value) >= (after && before ? 2 : 1)) return repaired;
+      }
+    }
+  }
+  return null;
 }
 
 /** Number of digits in a cell's value (sign and point excluded), for counting checks in tests. */

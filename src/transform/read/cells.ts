@@ -93,6 +93,8 @@ function statsCost({ cell, magnitude: m }: Candidate, shape: Shape, stats: Colum
 /** Cost of putting a cell in a column of a given shape (lower is better). */
 function fitCost(cell: Cell, shape: Shape, grouped: boolean): number {
   if (cell.kind === 'null') return 0;
+  // A spoilt number fills a column as any cell does, favouring none: the other cells place it.
+  if (cell.kind === 'malformed') return MALFORMED_COST;
   const integer = cell.decimals === 0;
   switch (shape) {
     case 'count': return integer ? 0 : 2;
@@ -102,6 +104,9 @@ function fitCost(cell: Cell, shape: Shape, grouped: boolean): number {
     default: return 0;
   }
 }
+
+/** Cost of a spoilt number, the same in every column (and below any skip: it is a cell). */
+const MALFORMED_COST = 1;
 
 /**
  * Cost of reading `tokens` tokens as one thousands-grouped number: a little for two groups
@@ -133,10 +138,17 @@ export function placeCells(tokens: string[], columns: Column[], stats?: ColumnSt
 export const DOUBT_MARGIN = 0.5;
 
 /**
+ * The margin in a row holding a spoilt number ("合计 335 007 18 389.9 2l.1 …"): its column is
+ * unknown, so any split within a skipped column's cost of the best makes the cells it places
+ * differently doubtful (18 | 389.9 or 18 389.9 | 2l.1 are then both left out).
+ */
+const MALFORMED_DOUBT_MARGIN = 3;
+
+/**
  * The best split of a row (see placeCells) and, among its cells, those a split nearly as good
  * (within DOUBT_MARGIN) places differently. Every split fills each column exactly once (a cell or
  * nothing), so a cell of the best split is doubtful when some other choice for its column lies
- * on a split whose cost is within the margin: the least cost of a split through a choice is its
+ * on a split whose cost is within the margin (wider in a row holding a spoilt number): the least cost of a split through a choice is its
  * forward cost, plus its own, plus the backward cost from where it ends. Null when no split
  * places every token.
  */
@@ -174,6 +186,7 @@ export function placeWithDoubt(tokens: string[], columns: Column[], stats?: Colu
   }
   const total = bwd[0][0];
   if (total === Infinity) return null;
+  const margin = candidates.some((row) => row.some((c) => c?.cell.kind === 'malformed')) ? MALFORMED_DOUBT_MARGIN : DOUBT_MARGIN;
   const placed: PlacedCell[] = [];
   const doubtful: PlacedCell[] = [];
   for (let i = 0, j = 0; j < m; j++) {
@@ -190,7 +203,7 @@ export function placeWithDoubt(tokens: string[], columns: Column[], stats?: Colu
           other = Math.min(other, fwd[a][j] + c.cost + bwd[c.k][j + 1]);
         }
       }
-      if (other - total < DOUBT_MARGIN) doubtful.push(p);
+      if (other - total < margin) doubtful.push(p);
     }
     i = chosen.k;
   }

@@ -13,7 +13,7 @@ import { cellCountRange, columnStats, learnColumnStats, placeCells, placeWithDou
 import { columnAnchors, geometricColumns, placeByGeometry, type GeometricColumns } from './geometry.ts';
 import { buildColumns, tokenizeHeader, type Column } from './header.ts';
 import { kindFromRows, tableKind } from './kinds.ts';
-import type { Line } from '../layout/lines.ts';
+import { spoiltNumbersOnly, type Line } from '../layout/lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { quotingSentence } from './quoting-prose.ts';
 import type { Paragraph } from '../layout/paragraphs.ts';
@@ -22,6 +22,7 @@ import { rankedObservations } from './ranked.ts';
 import type { Block } from '../block.ts';
 import { hasYearRows, parseYearRows } from './transposed.ts';
 import { normaliseLabel } from '../normalize/text.ts';
+import type { MalformedCell } from '../normalize/numbers.ts';
 import { DIMENSION_HEAD, isKnownLabel, isLabelHead, isLabelTail } from './wrapped-labels.ts';
 import { titleYear } from '../normalize/years.ts';
 import type { TableContext } from '../context.ts';
@@ -45,8 +46,11 @@ function headerWords(text: string): number {
   return tokenizeHeader(text).filter((t) => t.t !== 'O').length;
 }
 
-/** A number standing as a word of its own ("280 235.7 1 美国"): two in a label mean cells were taken for the label. */
-const NUMBER_IN_LABEL = /(?<=^|\s)[-−－]?\d+(?:\.\d+)?%?(?=\s|$)/g;
+/**
+ * A word of digits with no CJK character ("280", "235.7", "#-2.17"): two in a label mean cells
+ * were taken for the label ("贵 州 5.39 #-2.17").
+ */
+const NUMBER_IN_LABEL = /(?<=^|\s)[^\s\u3000\u4e00-\u9fff]*\d[^\s\u3000\u4e00-\u9fff]*(?=\s|$)/g;
 
 /**
  * Parses one block (a provisional one too: it is read like any other, with no title to help).
@@ -98,7 +102,8 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
     // The header may end with the first section's measure label ("合同项数" / "(项)").
     const k = [1, 2, 3].find((n) => n < block.header.length && measureFromLabel(block.header.slice(-n).map((l) => l.text).join(''), '')) ?? 0;
     const body = [...block.header.slice(block.header.length - k), ...block.body].filter((l) => l.kind === 'row' || l.kind === 'values' || l.kind === 'label');
-    const obs = parseYearRows(body, block.header.slice(0, block.header.length - k), measureText, base);
+    const malformed = (l: Line, cell: MalformedCell, column: string) => finding(l, 'malformed_number', malformedMessage(cell, ref, `year row`, { group: column }));
+    const obs = parseYearRows(body, block.header.slice(0, block.header.length - k), measureText, base, malformed);
     out.measureMissing = obs === 'no measure';
     if (Array.isArray(obs)) out.observations = obs;
     else if (out.measureMissing) for (const l of rows) finding(l, 'unplaced_cell', `${ref} runs its years down the side, but nothing names what its rows count`);
@@ -123,8 +128,9 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
 
   const emit = (l: Line, label: string, parent: string, group: string, placed: PlacedCell[], cols: Column[]) => {
     for (const { column, cell } of placed) {
-      if (cell.kind !== 'number') continue;
       const col = cols[column];
+      if (cell.kind === 'malformed') finding(l, 'malformed_number', malformedMessage(cell, ref, `row "${label}"`, col));
+      if (cell.kind !== 'number') continue;
       const fromLabel = col.measure ? null : measureFromLabel(label, measureText);
       const measure = col.measure ?? fromLabel?.measure;
       const year = col.year ?? tableYear;
@@ -144,10 +150,18 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
       });
     }
   };
-  /** The cells of row `l`'s split that are certain; each doubtful one is a finding, not a value. */
+  /**
+   * The cells of row `l`'s split that are certain; each doubtful one is a finding, not a value
+   * (a spoilt number's own finding says its column is uncertain).
+   */
   const sure = (l: Line, split: { placed: PlacedCell[]; doubtful: PlacedCell[] }, label: string): PlacedCell[] => {
+    const spoilt = split.placed.some((p) => p.cell.kind === 'malformed');
+    const why = spoilt ? 'a spoilt number in its row leaves its column uncertain' : "its spaces may group thousands or separate cells, and the table's other rows do not tell which";
+    for (const { cell } of split.doubtful) {
+      if (cell.kind === 'malformed') finding(l, 'malformed_number', malformedMessage(cell, ref, `row "${label}"`, {}));
+      else finding(l, 'unplaced_cell', `cell "${cell.raw}" of ${ref} row "${label}": ${why}`);
+    }
     const doubtful = new Set(split.doubtful);
-    for (const d of split.doubtful) finding(l, 'unplaced_cell', `cell "${d.cell.raw}" of ${ref} row "${label}": its spaces may group thousands or separate cells, and the table's other rows do not tell which`);
     return split.placed.filter((p) => !doubtful.has(p));
   };
   const listStats = sideBySideStats(rows, columns);
@@ -157,6 +171,12 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
   const tailLines = new Set([...tails.values()].map((t) => t.line));
   for (const l of block.body) {
     if (l.kind === 'cont' || l.kind === 'blank' || tailLines.has(l.idx)) continue;
+    if (l.kind === 'label' && spoiltNumbersOnly(l.text)) {
+      // Numbers with a spoilt one ("#37"): cells whose row cannot be told; no part of a label.
+      finding(l, 'malformed_number', `a line of ${ref} holds numbers, one spoilt ("${l.text.trim()}"): left out`);
+      pending = [];
+      continue;
+    }
     if (l.kind === 'label') {
       // A header printed again (a page break), however its cells are laid out, is no label.
       if (headerKeys.has(key(l.text)) || headerWords(l.text) >= 2) pending = [];
@@ -175,6 +195,10 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
     }
     const label = normaliseLabel(rawLabel);
     if (!label) continue;
+    if (spoiltNumbersOnly(rawLabel)) {
+      finding(l, 'malformed_number', `the label of a ${ref} row is a spoilt number ("${rawLabel.trim()}"): the row is left out`);
+      continue;
+    }
     const segs = l.segments && columnGroups(columns).length === l.segments.length ? l.segments : null;
     if (segs) {
       const groups = columnGroups(columns);
@@ -289,6 +313,16 @@ function readGeometry(header: Line[], rows: Line[], amountUnit: string): Geometr
     return labels.length ? labels[labels.length - 1].xEnd : -Infinity;
   }));
   return geometricColumns(header.map((l) => l.cells!), labelEdge, amountUnit);
+}
+
+/**
+ * What a `malformed_number` finding says: the cell as printed, where it stands, and that it is
+ * left out ('cell "8l311" of 表4-2 row "北京", column 2017 输出技术 contract_count, is no number:
+ * left out').
+ */
+function malformedMessage(cell: MalformedCell, ref: string, row: string, col: Partial<Column>): string {
+  const column = [col.year, col.group, col.measure].filter((x) => x).join(' ');
+  return `cell "${cell.raw}" of ${ref} ${row}${column ? `, column ${column},` : ' (its column uncertain)'} is no number: left out`;
 }
 
 /** The number cells of a row whose line carries geometry (the cells after its label). */

@@ -16,7 +16,7 @@ import type { Line } from '../layout/lines.ts';
 import { measureFromLabel, unitMultiplier } from './measures.ts';
 import { cellCountRange, learnColumnStats, placeWithDoubt } from './cells.ts';
 import type { Column } from './header.ts';
-import { parseCell, type Cell } from '../normalize/numbers.ts';
+import { parseCell, type Cell, type MalformedCell } from '../normalize/numbers.ts';
 import { normaliseLabel } from '../normalize/text.ts';
 import { isDataYear } from '../normalize/years.ts';
 
@@ -154,9 +154,10 @@ function rowCells(tokens: string[], members: Member[], unit: string, table: read
 /**
  * Observations of a transposed table, or null when its header or rows do not fit (the caller
  * then reports the rows as findings), or 'no measure' when neither `title` nor a section label
- * names what the rows count. `body` is every line of the body, rows and section labels.
+ * names what the rows count. `body` is every line of the body, rows and section labels;
+ * `malformed` is told of each spoilt number cell ("43 7O1"), which is left out.
  */
-export function parseYearRows(body: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>): Observation[] | null | 'no measure' {
+export function parseYearRows(body: Line[], header: Line[], title: string, base: Omit<Observation, 'dataYear' | 'rowLabel' | 'columnGroup' | 'measure' | 'value' | 'decimals' | 'unit' | 'unitMult' | 'page' | 'line' | 'raw' | 'footnotes'>, malformed: (line: Line, cell: MalformedCell, member: string) => void): Observation[] | null | 'no measure' {
   const headerText = header.map((l) => l.text).join(' ');
   const rows = body.map(yearRow);
   const members = fittingMembers(header, rows.flatMap((r) => (r ? [cellCountRange(r.tokens)] : [])));
@@ -181,6 +182,7 @@ export function parseYearRows(body: Line[], header: Line[], title: string, base:
     const cells = rowCells(r.tokens, members, what.unit, yearTokens);
     if (!cells) return null;
     for (const [j, cell] of cells.entries()) {
+      if (cell?.kind === 'malformed') malformed(l, cell, `${r.year} ${members[j].label}`);
       if (cell?.kind !== 'number') continue;
       const share = members[j].sub === 'share';
       const unit = share ? '%' : what.unit;
