@@ -209,7 +209,7 @@ export function copyCapablePool(pool: pg.Pool): pg.Pool {
 }
 
 /**
- * `pglite` as Kysely's PGliteDialect should see it: `query` (on the instance and on the
+ * `pglite` as the PGliteDialect (pglite-dialect.ts) should see it: `query` (on the instance and on the
  * transactions it opens) runs a COPY query (a CopyIn parameter) from '/dev/blob' and any other
  * query as usual.
  */

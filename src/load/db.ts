@@ -6,10 +6,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type DatabaseConnection } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, type DatabaseConnection } from 'kysely';
 import { copyCapablePGlite, copyCapablePool } from './copy.ts';
 import { DatabaseUnreachableError } from './errors.ts';
 import { migrateToLatest } from './migrations/index.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
 import type { WarehouseSchema } from './schema.ts';
 import { seedDataDir } from './template.ts';
 

@@ -3,8 +3,7 @@
  * observations, findings and check results. Plain PostgreSQL, so the same DDL runs on PGlite and
  * on a server. Exact decimals are `numeric`; the printed value is kept verbatim in `value_text`.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /** Creates every table and index; `down` drops them again. */
 export const initialMigration: Migration = {

@@ -9,8 +9,7 @@
  *    so a figure an edition revised is visible next to the one that replaced it.
  * Within one edition the table printed first wins (the body tables come before the appendix).
  */
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /** Creates the codelist table and the views; `down` drops them. */
 export const viewsMigration: Migration = {

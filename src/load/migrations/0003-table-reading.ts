@@ -4,8 +4,7 @@
  * tables were read with less trust and why (`caption_status = 'provisional'`); and the check
  * severity 'review' for a failure whose inputs come from such a table.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import { sql, type Kysely, type Migration } from 'kysely';
 
 /** Adds caption_status, caption_score and caption_evidence to report_tables and severity 'review'; `down` undoes it. */
 export const tableReadingMigration: Migration = {

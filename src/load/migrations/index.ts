@@ -3,8 +3,7 @@
  * a bundle or a test. Kysely's Migrator records applied migrations in `kysely_migration` inside
  * the warehouse's schema and serialises concurrent migrators with its lock table.
  */
-import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { syncCodelists } from '../codelists.ts';
 import { initialMigration } from './0001-initial.ts';
 import { viewsMigration } from './0002-views.ts';
