@@ -140,6 +140,8 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
   const held = pLimit(config.concurrency + 1);
   const preparing = pLimit(config.concurrency);
   const loadQueue = pLimit(1);
+  // Once the database has failed, no later load starts (the run is ending with that error).
+  let failure: DatabaseFailedError | null = null;
   const one = async (path: string): Promise<SourceSummary> => {
     const base: SourceSummary = {
       name: basename(path), path, status: 'failed', edition: null, tables: 0, provisionalTables: [], observations: 0, findings: 0, unplaced: [],
@@ -154,9 +156,15 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
     else {
       const { meta, result, checks } = prepared;
       const { w } = await ready;
-      const outcome = await loadQueue(() => {
+      const outcome = await loadQueue(async () => {
+        if (failure) throw failure;
         progress({ phase: 'loading', path });
-        return guard(`loading ${meta.name}`, () => loadSource(w.db, meta, result, checks));
+        try {
+          return await guard(`loading ${meta.name}`, () => loadSource(w.db, meta, result, checks));
+        } catch (error) {
+          if (error instanceof DatabaseFailedError) failure = error;
+          throw error;
+        }
       });
       summary = {
         ...base, name: meta.name, status: outcome.status, edition: result.edition, tables: result.tables.length,

@@ -23,7 +23,8 @@ export interface RunOptions {
 
 /**
  * The JSON document `--format json` prints (one, on standard output), also when the run ends in
- * an error (then `error` is set, `sources` may be empty and `totals` counts what is listed).
+ * an error (then `error` is set, `sources` lists the sources done before it, possibly none, and
+ * `totals` counts what is listed).
  * Every key is always present; `exitCode` is the process's exit code.
  */
 export interface RunSummary {
@@ -65,7 +66,8 @@ async function listOrRefuse(paths: string[]): Promise<string[]> {
  * Loads the configuration and lists the sources (nothing is done before these succeed), then
  * opens the warehouse and empties it for a rebuild while the first sources are already being
  * prepared (nothing is written before it is open), ingests and prints the summary. Errors (after
- * printing the JSON document with --format json): ConfigError, UsageError,
+ * printing the JSON document with --format json, or with text the summary of the sources done
+ * before the error once the warehouse was open): ConfigError, UsageError,
  * DatabaseUnreachableError, WarehouseInUseError, DatabaseFailedError, anything unexpected.
  */
 async function run(command: RunSummary['command'], configPath: string, options: RunOptions, files: (sources: string[]) => Promise<string[]>): Promise<void> {
@@ -80,12 +82,22 @@ async function run(command: RunSummary['command'], configPath: string, options: 
       if (options.verbose) console.error(`etl: warehouse ready: ${warehouse.location}${command === 'rebuild' ? ', emptied' : ''}`);
       return warehouse;
     });
+    // The sources done so far, for the summary of a run the database ends half-way.
+    const done = new Map<string, SourceSummary>();
+    const report = progress(list.length, options);
     try {
-      const { sources, interrupted } = await ingest(opening, list, config, progress(list.length, options));
+      const { sources, interrupted } = await ingest(opening, list, config, (event) => {
+        if (event.summary) done.set(event.path, event.summary);
+        report(event);
+      });
       summary.sources = sources;
       summary.interruptedLoads = interrupted.map(interruptedJson);
       summary.totals = totalsOf(sources);
       summary.exitCode = sources.some((s) => s.status === 'failed') ? EXIT.sourcesFailed : EXIT.ok;
+    } catch (error) {
+      summary.sources = list.flatMap((path) => done.get(path) ?? []);
+      summary.totals = totalsOf(summary.sources);
+      throw error;
     } finally {
       await (await opening.catch(() => null))?.close();
     }
@@ -93,6 +105,7 @@ async function run(command: RunSummary['command'], configPath: string, options: 
     summary.exitCode = exitCodeFor(error);
     summary.error = error instanceof Error ? error.message : String(error);
     if (options.format === 'json') printJson(summary, started);
+    else if (summary.warehouse !== null) printSummary(summary, started);
     throw error;
   }
   if (options.format === 'json') printJson(summary, started);
