@@ -4,11 +4,9 @@
  * A source that fails is reported with its reason; the others still load. A failure of the
  * database itself (connection lost, disk full) ends the run with DatabaseFailedError.
  */
-import { readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import pLimit from 'p-limit';
-import { isDirectory, type Config } from './config.ts';
-import { SOURCE_EXTENSIONS } from './extract/index.ts';
+import type { Config } from './config.ts';
 import type { Warehouse } from './load/db.ts';
 import { DatabaseUnreachableError } from './load/errors.ts';
 import { loadSource, markInterruptedLoads, type InterruptedLoad } from './load/loader.ts';
@@ -89,27 +87,6 @@ export interface IngestResult {
 /** A failure of the database during a run (connection lost, server shut down, disk full): the run stops. */
 export class DatabaseFailedError extends Error {
   override name = 'DatabaseFailedError';
-}
-
-/**
- * Expands folders into the source files directly inside them (known extensions, sorted by
- * name); files are kept as given, whatever their extension (extraction names an unsupported one).
- * Errors: a folder that cannot be read (the caller checks that every path exists).
- */
-export async function listSources(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    if (!isDirectory(p)) {
-      out.push(p);
-      continue;
-    }
-    const names = (await readdir(p, { withFileTypes: true }))
-      .filter((e) => e.isFile() && (SOURCE_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()))
-      .map((e) => e.name)
-      .sort();
-    out.push(...names.map((n) => join(p, n)));
-  }
-  return out;
 }
 
 /**

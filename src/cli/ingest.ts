@@ -2,12 +2,12 @@
  * `etl ingest` and `etl rebuild`: run the pipeline, show progress, print a summary per source
  * (text, or one JSON document with --format json; see RunSummary).
  */
-import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { SOURCE_EXTENSIONS } from '../extract/index.ts';
 import type { InterruptedLoad } from '../load/loader.ts';
 import { clearWarehouse } from '../load/maintenance.ts';
-import { ingest, listSources, type Progress, type SourceSummary } from '../pipeline.ts';
+import { ingest, type Progress, type SourceSummary } from '../pipeline.ts';
+import { isMissing, listSources, withoutDuplicates, type DuplicateSource, type SourceList } from '../source-list.ts';
 import { EXIT, UsageError, exitCodeFor } from './errors.ts';
 import { loadConfig } from '../config.ts';
 import { openFor } from './warehouse.ts';
@@ -36,6 +36,8 @@ export interface RunSummary {
   totals: { sources: number; loaded: number; replaced: number; unchanged: number; failed: number; observations: number; findings: number; checksFailed: number; checksReview: number; checksWarned: number };
   /** Loads of earlier runs whose process died, found by this run and marked failed. */
   interruptedLoads: { loadId: number; name: string; sourceId: string; startedAt: string }[];
+  /** Paths skipped because they name a file already in the run (loaded once, counted once). */
+  duplicates: DuplicateSource[];
   sources: SourceSummary[];
   /** The error that ended the run (exit codes 2, 3, 5), else null. */
   error: string | null;
@@ -44,7 +46,7 @@ export interface RunSummary {
 /** Ingests the given files/folders. Sets process.exitCode: 0, or 1 when a source failed. Errors: see `run`. */
 export async function ingestCommand(paths: string[], configPath: string, options: RunOptions): Promise<void> {
   await run('ingest', configPath, options, async () => {
-    const missing = paths.filter((p) => !existsSync(p));
+    const missing = paths.filter(isMissing);
     if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`);
     return listOrRefuse(paths);
   });
@@ -55,10 +57,10 @@ export async function rebuildCommand(configPath: string, options: RunOptions): P
   await run('rebuild', configPath, options, (sources) => listOrRefuse(sources));
 }
 
-/** The source files of `paths`; UsageError when there are none. */
-async function listOrRefuse(paths: string[]): Promise<string[]> {
-  const list = await listSources(paths);
-  if (!list.length) throw new UsageError(`no source files (${SOURCE_EXTENSIONS.join(', ')}) in ${paths.join(', ')}`);
+/** The source files of `paths`, each file once; UsageError when there are none. */
+async function listOrRefuse(paths: string[]): Promise<SourceList> {
+  const list = withoutDuplicates(await listSources(paths));
+  if (!list.files.length) throw new UsageError(`no source files (${SOURCE_EXTENSIONS.join(', ')}) in ${paths.join(', ')}`);
   return list;
 }
 
@@ -70,12 +72,14 @@ async function listOrRefuse(paths: string[]): Promise<string[]> {
  * before the error once the warehouse was open): ConfigError, UsageError,
  * DatabaseUnreachableError, WarehouseInUseError, DatabaseFailedError, anything unexpected.
  */
-async function run(command: RunSummary['command'], configPath: string, options: RunOptions, files: (sources: string[]) => Promise<string[]>): Promise<void> {
+async function run(command: RunSummary['command'], configPath: string, options: RunOptions, sources: (configured: string[]) => Promise<SourceList>): Promise<void> {
   const started = Date.now();
-  const summary: RunSummary = { command, exitCode: EXIT.ok, warehouse: null, seconds: 0, totals: totalsOf([]), interruptedLoads: [], sources: [], error: null };
+  const summary: RunSummary = { command, exitCode: EXIT.ok, warehouse: null, seconds: 0, totals: totalsOf([]), interruptedLoads: [], duplicates: [], sources: [], error: null };
   try {
     const config = await loadConfig(configPath);
-    const list = await files(config.sources);
+    const { files: list, duplicates } = await sources(config.sources);
+    summary.duplicates = duplicates;
+    if (options.verbose) for (const d of duplicates) console.error(`etl: ${d.path}: skipped (the same file as ${d.sameAs})`);
     const opening = openFor(config).then(async (warehouse) => {
       summary.warehouse = warehouse.location;
       if (command === 'rebuild') await clearWarehouse(warehouse.db);
@@ -164,7 +168,10 @@ function listed(refs: string[]): string {
   return refs.length <= 6 ? refs.join(', ') : `${refs.slice(0, 6).join(', ')} and ${refs.length - 6} more`;
 }
 
-/** Prints the run summary as text: one line per source (failures with reason and hint), warnings under it. */
+/**
+ * Prints the run summary as text: interrupted loads found and duplicate paths skipped, then one
+ * line per source (failures with reason and hint), warnings under it, then the totals.
+ */
 function printSummary(summary: RunSummary, started: number): void {
   console.log(`Warehouse: ${summary.warehouse}`);
   for (const load of summary.interruptedLoads) {
@@ -173,6 +180,7 @@ function printSummary(summary: RunSummary, started: number): void {
         `marked failed; none of its records were kept, the version loaded before it (if any) is intact`,
     );
   }
+  for (const d of summary.duplicates) console.log(`  = ${d.path}: skipped, the same file as ${d.sameAs}`);
   for (const s of summary.sources) {
     if (s.status === 'failed') {
       console.log(`  ✗ ${s.name}: FAILED — ${s.error}${s.hint ? ` → ${s.hint}` : ''}`);
@@ -188,5 +196,6 @@ function printSummary(summary: RunSummary, started: number): void {
     for (const w of s.warnings) console.log(`    ! ${w}`);
   }
   const t = summary.totals;
-  console.log(`${t.sources} sources (${t.failed} failed), ${t.observations} observations, in ${elapsed(started).toFixed(1)} s. Run \`etl check\` for the findings.`);
+  const skipped = summary.duplicates.length ? `, ${summary.duplicates.length} duplicate ${summary.duplicates.length === 1 ? 'path' : 'paths'} skipped` : '';
+  console.log(`${t.sources} sources (${t.failed} failed)${skipped}, ${t.observations} observations, in ${elapsed(started).toFixed(1)} s. Run \`etl check\` for the findings.`);
 }
