@@ -10,6 +10,7 @@ import { ingest, type Progress, type SourceSummary } from '../pipeline.ts';
 import { isMissing, listSources, withoutDuplicates, type DuplicateSource, type SourceList } from '../source-list.ts';
 import { EXIT, UsageError, exitCodeFor } from './errors.ts';
 import { loadConfig } from '../config.ts';
+import { oneLine, printableName } from './printable.ts';
 import { openFor } from './warehouse.ts';
 
 export { EXIT } from './errors.ts';
@@ -79,7 +80,7 @@ async function run(command: RunSummary['command'], configPath: string, options: 
     const config = await loadConfig(configPath);
     const { files: list, duplicates } = await sources(config.sources);
     summary.duplicates = duplicates;
-    if (options.verbose) for (const d of duplicates) console.error(`etl: ${d.path}: skipped (the same file as ${d.sameAs})`);
+    if (options.verbose) for (const d of duplicates) console.error(`etl: ${printableName(d.path)}: skipped (the same file as ${printableName(d.sameAs)})`);
     const opening = openFor(config).then(async (warehouse) => {
       summary.warehouse = warehouse.location;
       if (command === 'rebuild') await clearWarehouse(warehouse.db);
@@ -149,8 +150,8 @@ function interruptedJson(load: InterruptedLoad): RunSummary['interruptedLoads'][
 function progress(total: number, options: RunOptions): Progress {
   if (options.verbose) {
     return ({ phase, path, summary }) => {
-      const outcome = phase === 'done' && summary ? `: ${summary.status}${summary.error ? ` (${summary.error})` : ''}` : '';
-      console.error(`etl: ${path}: ${phase}${outcome}`);
+      const outcome = phase === 'done' && summary ? `: ${summary.status}${summary.error ? ` (${oneLine(summary.error)})` : ''}` : '';
+      console.error(`etl: ${printableName(path)}: ${phase}${outcome}`);
     };
   }
   if (options.format === 'json' || !process.stderr.isTTY) return () => {};
@@ -170,30 +171,31 @@ function listed(refs: string[]): string {
 
 /**
  * Prints the run summary as text: interrupted loads found and duplicate paths skipped, then one
- * line per source (failures with reason and hint), warnings under it, then the totals.
+ * line per source (failures with reason and hint), warnings under it, then the totals. File
+ * names are printed escaped (printable.ts), so every entry stays on its own lines.
  */
 function printSummary(summary: RunSummary, started: number): void {
   console.log(`Warehouse: ${summary.warehouse}`);
   for (const load of summary.interruptedLoads) {
     console.log(
-      `  ! an earlier load of ${load.name} (load ${load.loadId}, started ${load.startedAt}) was interrupted before it completed: ` +
+      `  ! an earlier load of ${printableName(load.name)} (load ${load.loadId}, started ${load.startedAt}) was interrupted before it completed: ` +
         `marked failed; none of its records were kept, the version loaded before it (if any) is intact`,
     );
   }
-  for (const d of summary.duplicates) console.log(`  = ${d.path}: skipped, the same file as ${d.sameAs}`);
+  for (const d of summary.duplicates) console.log(`  = ${printableName(d.path)}: skipped, the same file as ${printableName(d.sameAs)}`);
   for (const s of summary.sources) {
     if (s.status === 'failed') {
-      console.log(`  ✗ ${s.name}: FAILED — ${s.error}${s.hint ? ` → ${s.hint}` : ''}`);
+      console.log(`  ✗ ${printableName(s.name)}: FAILED — ${oneLine(s.error ?? '')}${s.hint ? ` → ${oneLine(s.hint)}` : ''}`);
       continue;
     }
     const provisional = s.provisionalTables.length ? ` (${s.provisionalTables.length} with a provisional caption: ${listed(s.provisionalTables)})` : '';
     console.log(
-      `  ${s.name} (edition ${s.edition ?? '?'}): ${s.status}; ${s.tables} tables${provisional}, ${s.observations} observations, ` +
+      `  ${printableName(s.name)} (edition ${s.edition ?? '?'}): ${s.status}; ${s.tables} tables${provisional}, ${s.observations} observations, ` +
         `${s.findings} unplaced; checks ${s.checksPassed} passed, ${s.checksFailed} beyond rounding, ` +
         `${s.checksReview ? `${s.checksReview} to review, ` : ''}${s.checksWarned} warnings, ${s.checksSkipped} skipped`,
     );
     if (s.unplaced.length) console.log(`    unplaced: ${s.unplaced.map((u) => `${u.count} ${u.reason}`).join('; ')}`);
-    for (const w of s.warnings) console.log(`    ! ${w}`);
+    for (const w of s.warnings) console.log(`    ! ${oneLine(w)}`);
   }
   const t = summary.totals;
   const skipped = summary.duplicates.length ? `, ${summary.duplicates.length} duplicate ${summary.duplicates.length === 1 ? 'path' : 'paths'} skipped` : '';
