@@ -4,11 +4,9 @@
  * A source that fails is reported with its reason; the others still load. A failure of the
  * database itself (connection lost, disk full) ends the run with DatabaseFailedError.
  */
-import { readdir } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename } from 'node:path';
 import pLimit from 'p-limit';
-import { isDirectory, type Config } from './config.ts';
-import { SOURCE_EXTENSIONS } from './extract/index.ts';
+import type { Config } from './config.ts';
 import type { Warehouse } from './load/db.ts';
 import { DatabaseUnreachableError } from './load/errors.ts';
 import { loadSource, markInterruptedLoads, type InterruptedLoad } from './load/loader.ts';
@@ -93,27 +91,6 @@ export class DatabaseFailedError extends Error {
 }
 
 /**
- * Expands folders into the source files directly inside them (known extensions, sorted by
- * name); files are kept as given, whatever their extension (extraction names an unsupported one).
- * Errors: a folder that cannot be read (the caller checks that every path exists).
- */
-export async function listSources(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    if (!isDirectory(p)) {
-      out.push(p);
-      continue;
-    }
-    const names = (await readdir(p, { withFileTypes: true }))
-      .filter((e) => e.isFile() && (SOURCE_EXTENSIONS as readonly string[]).includes(extname(e.name).toLowerCase()))
-      .map((e) => e.name)
-      .sort();
-    out.push(...names.map((n) => join(p, n)));
-  }
-  return out;
-}
-
-/**
  * Progress callback. Phases of one source, in order: 'start' (its preparation begins),
  * 'extracted' (its lines read), 'transformed' (tables found, checks run), 'loading' (its turn to
  * write), 'done' (with its summary; also right after 'start' or 'extracted' when it failed).
@@ -141,6 +118,8 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
   const held = pLimit(config.concurrency + 1);
   const preparing = pLimit(config.concurrency);
   const loadQueue = pLimit(1);
+  // Once the database has failed, no later load starts (the run is ending with that error).
+  let failure: DatabaseFailedError | null = null;
   const one = async (path: string): Promise<SourceSummary> => {
     const base: SourceSummary = {
       name: basename(path), path, status: 'failed', edition: null, tables: 0, provisionalTables: [], observations: 0, findings: 0, unplaced: [],
@@ -155,9 +134,15 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
     else {
       const { meta, result, checks } = prepared;
       const { w } = await ready;
-      const outcome = await loadQueue(() => {
+      const outcome = await loadQueue(async () => {
+        if (failure) throw failure;
         progress({ phase: 'loading', path });
-        return guard(`loading ${meta.name}`, () => loadSource(w.db, meta, result, checks));
+        try {
+          return await guard(`loading ${meta.name}`, () => loadSource(w.db, meta, result, checks));
+        } catch (error) {
+          if (error instanceof DatabaseFailedError) failure = error;
+          throw error;
+        }
       });
       summary = {
         ...base, name: meta.name, status: outcome.status, edition: result.edition, tables: result.tables.length,

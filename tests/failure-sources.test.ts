@@ -116,8 +116,8 @@ describe('bad sources through `etl ingest`', () => {
     const json = await runEtl(['-c', config, 'ingest', '--format', 'json', sources, join(tmp.path, 'report.docx')]);
     expect(json.code).toBe(1);
     const doc = JSON.parse(json.stdout);
-    expect(Object.keys(doc)).toEqual(['command', 'exitCode', 'warehouse', 'seconds', 'totals', 'interruptedLoads', 'sources', 'error']);
-    expect(doc).toMatchObject({ command: 'ingest', exitCode: 1, warehouse: `PGlite at ${dataDir}`, interruptedLoads: [], error: null });
+    expect(Object.keys(doc)).toEqual(['command', 'exitCode', 'warehouse', 'seconds', 'totals', 'interruptedLoads', 'duplicates', 'sources', 'error']);
+    expect(doc).toMatchObject({ command: 'ingest', exitCode: 1, warehouse: `PGlite at ${dataDir}`, interruptedLoads: [], duplicates: [], error: null });
     expect(doc.totals).toEqual({
       sources: 16, loaded: 0, replaced: 0, unchanged: 4, failed: 12,
       observations: doc.sources.reduce((n: number, s: { observations: number }) => n + s.observations, 0),

@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { loadConfig } from '../../src/config.ts';
-import { listSources } from '../../src/pipeline.ts';
+import { listSources } from '../../src/source-list.ts';
 import { dropSchema, runRebuild, serverAvailable, writeConfig, type RebuildRun } from '../lib/cli.ts';
 import { writeCorpus } from '../lib/corpus.ts';
 import { fmtInt, fmtMs, fmtRatio, median, ROOT, spread } from '../lib/measure.ts';

@@ -7,6 +7,7 @@ import { ConfigError } from '../config.ts';
 import { DatabaseUnreachableError } from '../load/errors.ts';
 import { DatabaseFailedError } from '../pipeline.ts';
 import { WarehouseInUseError } from './lock.ts';
+import { oneLine } from './printable.ts';
 
 /**
  * Exit codes: 0 everything loaded; 1 some sources failed (the others were loaded); 2 usage or
@@ -29,10 +30,13 @@ export function exitCodeFor(error: unknown): number {
   return EXIT.internal;
 }
 
-/** The one line printed for an error that ends a command (an internal error adds its stack). */
+/**
+ * The one line printed for an error that ends a command, its control characters escaped (a path
+ * with a newline stays on the line); an internal error adds its stack.
+ */
 export function errorLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (exitCodeFor(error) !== EXIT.internal) return `etl: ${message}`;
+  if (exitCodeFor(error) !== EXIT.internal) return `etl: ${oneLine(message)}`;
   const stack = error instanceof Error && error.stack ? `\n${error.stack}` : '';
   return `etl: internal error (a bug; please report it with this output): ${message}${stack}`;
 }

@@ -3,7 +3,7 @@
  * byte is read, so a huge file is refused at once instead of exhausting memory, and a file that
  * grows while it is read is refused too.
  */
-import { constants } from 'node:fs';
+import { constants, lstatSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { EmptySourceError, SourceTooLargeError, UnreadableSourceError } from './source-errors.ts';
 
@@ -42,6 +42,15 @@ export async function readSourceBytes(path: string, maxBytes: number = DEFAULT_M
   }
 }
 
+/** Whether `path` itself is a symbolic link (false when there is nothing at all). */
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** An UnreadableSourceError for a failed open(), with the system's reason in words. */
 function unreadable(path: string, error: unknown): UnreadableSourceError {
   const code = (error as { code?: unknown }).code;
@@ -49,7 +58,9 @@ function unreadable(path: string, error: unknown): UnreadableSourceError {
     ENOENT: ['no such file', 'check the path'],
     EACCES: ['permission denied', 'make the file readable for this user'],
     EPERM: ['permission denied', 'make the file readable for this user'],
+    ELOOP: ['a symbolic link loop (the link leads, directly or through other links, back to itself)', 'point the link at the report file, or remove it'],
   };
+  if (code === 'ENOENT' && isSymbolicLink(path)) reasons.ENOENT = ['a broken symbolic link (what it points to does not exist)', 'point the link at the report file, or remove it'];
   const [reason, hint] = reasons[String(code)] ?? [`cannot be opened (${error instanceof Error ? error.message : String(error)})`, 'check the file'];
   return new UnreadableSourceError(path, reason, hint, { cause: error });
 }

@@ -87,6 +87,13 @@ async function connectServer(url: string, timeoutMs: number, onCreateConnection:
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: timeoutMs });
   // An idle client losing its server emits on the pool; the next query reports the failure.
   pool.on('error', (error) => console.warn(`PostgreSQL at ${endpoint}: idle connection lost (${scrub(error, password)})`));
+  // A client in use (running a query or a COPY, or held for a transaction) that loses its server
+  // emits 'error' on itself, where the pool listens only while the client is idle: unheard, the
+  // event would be an uncaught exception (exit 5). pg has already failed the statement in flight
+  // with that error, and fails every later one ("not queryable"), so the failure reaches whoever
+  // awaits the statement (the per-source guard of pipeline.ts) as a rejection; and pg-pool
+  // discards the client when it is released. So this listener has nothing left to do.
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();
