@@ -84,11 +84,10 @@ export function parseCell(tokens: string[]): Cell | null {
     if (/^[-\u2212\uFF0D]?0\d/.test(asciiDigits(tokens[0]))) return null;
     return parseNumberToken(tokens[0]) ?? (malformedNumber(tokens[0]) ? { kind: 'malformed', raw: tokens[0] } : null);
   }
-  const spoilt = malformedNumber(tokens[tokens.length - 1]);
-  if (spoilt) {
+  if (malformedNumber(tokens[tokens.length - 1])) {
     // Thousands groups whose last group is spoilt ("28 25l.5"): one malformed cell.
-    const repaired = parseCell([...tokens.slice(0, -1), spoilt]);
-    return repaired?.kind === 'number' ? { kind: 'malformed', raw: tokens.join(' ') } : null;
+    const groups = parseCell([...tokens.slice(0, -1), '000']);
+    return groups?.kind === 'number' ? { kind: 'malformed', raw: tokens.join(' ') } : null;
   }
   if (!isGroupHead(tokens[0])) return null;
   for (let i = 1; i < tokens.length - 1; i++) if (!/^\d{3}$/.test(asciiDigits(tokens[i]))) return null;
