@@ -104,15 +104,16 @@ export async function writeConfig(dir: string, config: unknown, name = 'pipeline
 
 /**
  * A large synthetic report: the 2018-edition seed (000_…) repeated `copies` times, each copy's
- * decimal numbers shifted by a different amount (and `variant` shifting them all), so two
- * variants are two versions of one report with every decimal changed.
+ * decimal numbers (shares aside) shifted by a different amount (and `variant` shifting them
+ * all), so two variants are two versions of one report with every decimal amount changed.
  */
 export function syntheticReport(copies: number, variant: number): string {
   const seed = readFileSync(join(FIXTURES, '000_94f9f59014649328.txt'), 'utf8');
   const parts: string[] = [];
   for (let i = 0; i < copies; i++) {
     const shift = (i + variant * copies) * 0.01;
-    parts.push(seed.replace(/\d+\.\d+/g, (m) => (Number(m) + shift).toFixed(m.split('.')[1].length)));
+    // Shares ("3.35%") stay as printed: a chart's labels are read only when they add up to 100.
+    parts.push(seed.replace(/\d+\.\d+%?/g, (m) => (m.endsWith('%') ? m : (Number(m) + shift).toFixed(m.split('.')[1].length))));
   }
   return parts.join('\n');
 }
