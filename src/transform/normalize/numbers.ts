@@ -123,7 +123,7 @@ const STRAY = /^[A-Za-z#*?!@$&~_=+:;|^`'".,]{1,2}$/;
  * that start with letters ("G20", "PM2.5"). Returns null when the token is no spoilt number.
  */
 export function malformedNumber(token: string): string | null {
-  const t = asciiDigits(token).replace(new RegExp(`^[${MINUS}]`), '-');
+  const t = asciiDigits(token).replace(new RegExp(`[${MINUS}]`, 'g'), '-');
   if (isCellToken(t) || !/\d/.test(t) || /[^\x21-\x7e]/.test(t)) return null;
   for (let i = 0; i < t.length; i++) {
     for (let w = 1; w <= 2 && i + w <= t.length; w++) {

@@ -210,7 +210,7 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
       });
       continue;
     }
-    if ((l.label.match(NUMBER_IN_LABEL) ?? []).length >= 2) {
+    if ((rawLabel.match(NUMBER_IN_LABEL) ?? []).length >= 2) {
       finding(l, 'unplaced_row', `numbers inside the label of a ${ref} row ("${rawLabel.trim()}"): its cells cannot be told from its label`);
       continue;
     }
