@@ -146,7 +146,7 @@ export type DocumentKind = 'report' | 'document' | 'unrecognised';
 
 /**
  * How a source was classified, and on what evidence. Example, the policy seed: { kind:
- * 'document', title: '国家技术转移体系建设方案', titleLine: 1, headings: 5, headingStyle: '…、', tables: 0 }.
+ * 'document', title: '国家技术转移体系建设方案', titleLine: 1, headings: 22, headingStyle: '（…）', tables: 0 }.
  */
 export interface DocumentClass {
   kind: DocumentKind;

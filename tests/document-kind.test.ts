@@ -141,6 +141,6 @@ describe('the findings budget', () => {
     const stopped = await transform(lines, 5).then(() => null, (e: unknown) => e);
     expect(stopped).toBeInstanceOf(FindingBudgetError);
     expect(stopped).toMatchObject({ limit: 5, line: all.findings[5].line });
-    expect((stopped as Error).message).toBe(`more than 5 findings (rows, cells or labels that could not be placed; maxFindings in the configuration): reading stopped at line ${all.findings[5].line}`);
+    expect((stopped as Error).message).toBe(`more than 5 findings (rows, cells or labels that could not be placed; maxFindings in the configuration): reading stopped at the 6th, on line ${all.findings[5].line}`);
   });
 });

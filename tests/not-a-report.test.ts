@@ -152,7 +152,7 @@ describe('the findings budget (maxFindings)', () => {
     expect(lineOf(run.stdout, '001_4bcf1cefdaeec81d.txt')).toMatch(
       new RegExp(
         `^ {2}✗ 001_4bcf1cefdaeec81d\\.txt: FAILED — ${over}: more than 3 findings \\(rows, cells or labels that could not be placed; maxFindings in the configuration\\): ` +
-          'reading stopped at line \\d+ → check that it is the right file; .*raise maxFindings in pipeline\\.config\\.ts',
+          'reading stopped at the 4th, on line \\d+ → check that it is the right file; .*raise maxFindings in pipeline\\.config\\.ts',
       ),
     );
     expect(lineOf(run.stdout, REPORT)).toMatch(/\(edition 2006\): loaded; 15 tables, 820 observations/);

@@ -23,7 +23,7 @@ export function unrecognisedSource(path: string): FailedSource {
 
 /**
  * A source whose findings exceeded the budget, e.g. "r.txt: more than 10000 findings (…): reading
- * stopped at line 81234" → "check that it is the right file; …raise maxFindings…".
+ * stopped at the 10001st, on line 81234" → "check that it is the right file; …raise maxFindings…".
  */
 export function overBudgetSource(path: string, error: FindingBudgetError): FailedSource {
   return {

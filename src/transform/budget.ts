@@ -13,7 +13,7 @@ export const DEFAULT_MAX_FINDINGS = 10_000;
 /**
  * Thrown by transform when a source has more findings than its budget. `message` says so, without
  * the path (the caller prefixes it), e.g. "more than 10000 findings (rows, cells or labels that
- * could not be placed; maxFindings in the configuration): reading stopped at line 81234".
+ * could not be placed; maxFindings in the configuration): reading stopped at the 10001st, on line 81234".
  */
 export class FindingBudgetError extends Error {
   override name = 'FindingBudgetError';
@@ -23,17 +23,23 @@ export class FindingBudgetError extends Error {
   readonly line: number;
 
   constructor(limit: number, line: number) {
-    super(`more than ${limit} findings (rows, cells or labels that could not be placed; maxFindings in the configuration): reading stopped at line ${line}`);
+    super(`more than ${limit} findings (rows, cells or labels that could not be placed; maxFindings in the configuration): reading stopped at the ${limit + 1}${ordinalSuffix(limit + 1)}, on line ${line}`);
     this.limit = limit;
     this.line = line;
   }
+}
+
+/** The English ordinal suffix of n: 1 → "st", 2 → "nd", 3 → "rd", 11 → "th", 10001 → "st". */
+function ordinalSuffix(n: number): string {
+  if (n % 100 >= 11 && n % 100 <= 13) return 'th';
+  return ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
 }
 
 /**
  * The findings list of one source, held to a budget: an array whose `push` throws
  * FindingBudgetError once it would hold more than `limit` findings. Everything else is a plain
  * array (`map`, `filter` … return plain arrays). Example: `budgetedFindings(2)` takes two
- * findings, and the third `push` throws "more than 2 findings … at line <its line>".
+ * findings, and the third `push` throws "more than 2 findings (…): reading stopped at the 3rd, on line <its line>".
  */
 export function budgetedFindings(limit: number): Finding[] {
   return new BudgetedFindings(limit);
