@@ -9,6 +9,7 @@ import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_MAX_SOURCE_BYTES } from './extract/read.ts';
+import { DEFAULT_MAX_FINDINGS } from './transform/budget.ts';
 
 /** The largest `maxSourceBytes` allowed: a source is held in memory whole while it is read. */
 export const MAX_SOURCE_BYTES_LIMIT = 512 * 1024 * 1024;
@@ -28,6 +29,8 @@ export const ConfigSchema = z
     tolerance: z.number().min(0).max(10).default(0),
     /** Largest source accepted, in bytes (at most 512 MiB); a larger one is refused, unread, with this limit named. */
     maxSourceBytes: z.number().int().positive().max(MAX_SOURCE_BYTES_LIMIT).default(DEFAULT_MAX_SOURCE_BYTES),
+    /** Most findings one source may have (rows, cells, labels that cannot be placed); a source with more fails, its reading stopped there. */
+    maxFindings: z.number().int().positive().default(DEFAULT_MAX_FINDINGS),
   })
   .strict();
 

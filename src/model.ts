@@ -137,9 +137,36 @@ export interface Finding {
   raw: string;
 }
 
+/**
+ * What a source is (transform/discover/document-kind.ts): an annual report ('report'), another
+ * document of the field such as a policy or a notice ('document'), or nothing the warehouse
+ * recognises ('unrecognised': no title, headings or tables; refused unless forced).
+ */
+export type DocumentKind = 'report' | 'document' | 'unrecognised';
+
+/**
+ * How a source was classified, and on what evidence. Example, the policy seed: { kind:
+ * 'document', title: '国家技术转移体系建设方案', titleLine: 1, headings: 22, headingStyle: '（…）', tables: 0 }.
+ */
+export interface DocumentClass {
+  kind: DocumentKind;
+  /** The title printed on its first lines (transform/discover/title.ts), or null. */
+  title: string | null;
+  /** The 1-based line of that title, or null. */
+  titleLine: number | null;
+  /** How many headings its longest chain 一, 二, 三 … holds (0 when under three: no structure). */
+  headings: number;
+  /** That chain's style ("…、", "（…）", "第…章"), or null. */
+  headingStyle: string | null;
+  /** Tables that yielded observations. */
+  tables: number;
+}
+
 /** Everything transform derives from one SourceDocument. */
 export interface TransformResult {
   edition: number | null;
+  /** What the source is: a report, another document of the field, or unrecognised. */
+  document: DocumentClass;
   /**
    * What a user should know about how the source was read: an edition inferred from the data
    * years because no title names it ("edition 2010: no title names the edition: inferred …").

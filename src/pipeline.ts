@@ -10,7 +10,7 @@ import type { Config } from './config.ts';
 import type { Warehouse } from './load/db.ts';
 import { DatabaseUnreachableError } from './load/errors.ts';
 import { loadSource, markInterruptedLoads, type InterruptedLoad } from './load/loader.ts';
-import type { Finding } from './model.ts';
+import type { DocumentKind, Finding } from './model.ts';
 import { startPreparer } from './prepare/pool.ts';
 
 /** What happened to one source in a run. Counts are of this source's records. Every key is always present. */
@@ -20,6 +20,14 @@ export interface SourceSummary {
   /** The path as given (or as listed from a folder). */
   path: string;
   status: 'loaded' | 'replaced' | 'unchanged' | 'failed';
+  /**
+   * What the source is: 'report', 'document' (a policy or notice: a title or headings, no table),
+   * 'unrecognised' (no title, headings or tables: failed, unless loaded with --force); null for a
+   * source that failed before it could be classified.
+   */
+  documentKind: DocumentKind | null;
+  /** The title printed on its first lines ("国家技术转移体系建设方案"), or null. */
+  title: string | null;
   edition: number | null;
   /** Tables found (table bodies, charts with value labels, sideways tables). */
   tables: number;
@@ -97,6 +105,12 @@ export class DatabaseFailedError extends Error {
  */
 export type Progress = (event: { phase: 'start' | 'extracted' | 'transformed' | 'loading' | 'done'; path: string; summary?: SourceSummary }) => void;
 
+/** Options of `ingest` that do not come from the configuration. */
+export interface IngestOptions {
+  /** Load sources that are no report or document of the warehouse (`--force`) instead of failing them. */
+  force?: boolean;
+}
+
 /**
  * Ingests source files into the warehouse. Sources are prepared (extracted, transformed, checked:
  * prepare/) at once, on `config.concurrency` worker threads, while the warehouse is still being
@@ -106,15 +120,21 @@ export type Progress = (event: { phase: 'start' | 'extracted' | 'transformed' | 
  * are being prepared and at most one more is held waiting for its load, each released once
  * loaded. Never throws for a bad source (its summary has status 'failed', the error and a hint);
  * throws what `warehouse` rejects with, or DatabaseFailedError (or DatabaseUnreachableError)
- * when the database itself fails, after which nothing more is loaded.
+ * when the database itself fails, after which nothing more is loaded. A source that is no report
+ * or document (no title, headings or tables) fails unless `options.force`; one with more than
+ * `config.maxFindings` findings fails.
  */
-export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: string[], config: Config, progress: Progress = () => {}): Promise<IngestResult> {
+export async function ingest(
+  warehouse: Warehouse | Promise<Warehouse>, files: string[], config: Config, progress: Progress = () => {}, options: IngestOptions = {},
+): Promise<IngestResult> {
   // The warehouse opens while the first sources are prepared; every load waits for it. Its
   // rejection is observed at once (before any await: a warehouse failing while the preparer
   // starts would otherwise be an unhandled rejection) and rethrown below.
   const ready = Promise.resolve(warehouse).then(async (w) => ({ w, interrupted: await guard('marking interrupted loads', () => markInterruptedLoads(w.db)) }));
   ready.catch(() => {});
-  const preparer = await startPreparer(config.concurrency, { maxBytes: config.maxSourceBytes, tolerance: config.tolerance });
+  const preparer = await startPreparer(config.concurrency, {
+    maxBytes: config.maxSourceBytes, tolerance: config.tolerance, maxFindings: config.maxFindings, force: options.force ?? false,
+  });
   const held = pLimit(config.concurrency + 1);
   const preparing = pLimit(config.concurrency);
   const loadQueue = pLimit(1);
@@ -122,7 +142,7 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
   let failure: DatabaseFailedError | null = null;
   const one = async (path: string): Promise<SourceSummary> => {
     const base: SourceSummary = {
-      name: basename(path), path, status: 'failed', edition: null, tables: 0, provisionalTables: [], observations: 0, findings: 0, unplaced: [],
+      name: basename(path), path, status: 'failed', documentKind: null, title: null, edition: null, tables: 0, provisionalTables: [], observations: 0, findings: 0, unplaced: [],
       checksPassed: 0, checksFailed: 0, checksReview: 0, checksWarned: 0, checksSkipped: 0, warnings: [], error: null, hint: null,
     };
     const prepared = await preparing(() => {
@@ -130,7 +150,7 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
       return preparer.prepare(path, (phase) => progress({ phase, path }));
     });
     let summary: SourceSummary;
-    if (!prepared.ok) summary = { ...base, error: prepared.error, hint: prepared.hint };
+    if (!prepared.ok) summary = { ...base, documentKind: prepared.documentKind, error: prepared.error, hint: prepared.hint };
     else {
       const { meta, result, checks } = prepared;
       const { w } = await ready;
@@ -145,7 +165,8 @@ export async function ingest(warehouse: Warehouse | Promise<Warehouse>, files: s
         }
       });
       summary = {
-        ...base, name: meta.name, status: outcome.status, edition: result.edition, tables: result.tables.length,
+        ...base, name: meta.name, status: outcome.status, documentKind: result.document.kind, title: result.document.title,
+        edition: result.edition, tables: result.tables.length,
         provisionalTables: result.tables.filter((t) => t.reading.caption === 'provisional').map((t) => t.tableRef),
         observations: outcome.observations, findings: result.findings.length, unplaced: unplacedCounts(result.findings),
         checksPassed: checks.filter((c) => c.status === 'pass').length,

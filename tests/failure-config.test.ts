@@ -43,11 +43,12 @@ async function schemaExists(name: string): Promise<boolean> {
 
 describe('a wrong configuration is refused before any work (exit code 2, the zod path named)', () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ['an unknown key', { colour: 'red' }, 'colour: unknown key (known keys: sources, dataDir, schema, concurrency, tolerance, maxSourceBytes)'],
+    ['an unknown key', { colour: 'red' }, 'colour: unknown key (known keys: sources, dataDir, schema, concurrency, tolerance, maxSourceBytes, maxFindings)'],
     ['a wrong type', { concurrency: 'two' }, 'concurrency: Invalid input: expected number, received string'],
     ['a missing source folder', { sources: ['no/such/reports'] }, 'sources.0: "no/such/reports" does not exist'],
     ['a schema that is not an SQL identifier', { schema: 'public; drop table loads' }, 'schema: a lower-case SQL identifier'],
     ['a size limit beyond what fits in memory', { maxSourceBytes: 2 ** 40 }, 'maxSourceBytes: Too big: expected number to be <=536870912'],
+    ['a findings budget of none', { maxFindings: 0 }, 'maxFindings: Too small: expected number to be >0'],
   ];
   for (const [what, patch, message] of cases) {
     it(`refuses ${what}`, async () => {

@@ -126,7 +126,7 @@ describe('bad sources through `etl ingest`', () => {
       checksReview: doc.sources.reduce((n: number, s: { checksReview: number }) => n + s.checksReview, 0),
       checksWarned: doc.sources.reduce((n: number, s: { checksWarned: number }) => n + s.checksWarned, 0),
     });
-    const keys = ['name', 'path', 'status', 'edition', 'tables', 'provisionalTables', 'observations', 'findings', 'unplaced', 'checksPassed', 'checksFailed', 'checksReview', 'checksWarned', 'checksSkipped', 'warnings', 'error', 'hint'];
+    const keys = ['name', 'path', 'status', 'documentKind', 'title', 'edition', 'tables', 'provisionalTables', 'observations', 'findings', 'unplaced', 'checksPassed', 'checksFailed', 'checksReview', 'checksWarned', 'checksSkipped', 'warnings', 'error', 'hint'];
     for (const s of doc.sources) {
       expect(Object.keys(s)).toEqual(keys);
       expect(s.status === 'failed').toBe(s.error !== null);

@@ -29,5 +29,5 @@ export async function syntheticSource(rows: number): Promise<{ doc: Omit<SourceD
     observations[i] = { ...t, sourceId, sourceName: name, value, raw: value, decimals: 2, line: i + 1 };
   }
   const tables = template.tables.map((t) => ({ ...t, sourceId }));
-  return { doc, result: { edition: template.edition, tables, observations, findings: [], warnings: [] } };
+  return { doc, result: { edition: template.edition, document: template.document, tables, observations, findings: [], warnings: [] } };
 }

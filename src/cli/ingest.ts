@@ -20,6 +20,8 @@ export interface RunOptions {
   format: 'text' | 'json';
   /** Log each stage of each source on standard error. */
   verbose: boolean;
+  /** Load sources that are no report or document of the warehouse instead of failing them (`--force`). */
+  force: boolean;
 }
 
 /**
@@ -94,7 +96,7 @@ async function run(command: RunSummary['command'], configPath: string, options: 
       const { sources, interrupted } = await ingest(opening, list, config, (event) => {
         if (event.summary) done.set(event.path, event.summary);
         report(event);
-      });
+      }, { force: options.force });
       summary.sources = sources;
       summary.interruptedLoads = interrupted.map(interruptedJson);
       summary.totals = totalsOf(sources);
@@ -169,6 +171,13 @@ function listed(refs: string[]): string {
   return refs.length <= 6 ? refs.join(', ') : `${refs.slice(0, 6).join(', ')} and ${refs.length - 6} more`;
 }
 
+/** What a loaded source is, for its summary line: "edition 2018", "edition ?", "document: 国家技术转移体系建设方案", "not recognised". */
+function what(s: SourceSummary): string {
+  if (s.documentKind === 'document') return s.title ? `document: ${printableName(s.title)}` : 'document';
+  if (s.documentKind === 'unrecognised') return 'not recognised';
+  return `edition ${s.edition ?? '?'}`;
+}
+
 /**
  * Prints the run summary as text: interrupted loads found and duplicate paths skipped, then one
  * line per source (failures with reason and hint), warnings under it, then the totals. File
@@ -190,7 +199,7 @@ function printSummary(summary: RunSummary, started: number): void {
     }
     const provisional = s.provisionalTables.length ? ` (${s.provisionalTables.length} with a provisional caption: ${listed(s.provisionalTables)})` : '';
     console.log(
-      `  ${printableName(s.name)} (edition ${s.edition ?? '?'}): ${s.status}; ${s.tables} tables${provisional}, ${s.observations} observations, ` +
+      `  ${printableName(s.name)} (${what(s)}): ${s.status}; ${s.tables} tables${provisional}, ${s.observations} observations, ` +
         `${s.findings} unplaced; checks ${s.checksPassed} passed, ${s.checksFailed} beyond rounding, ` +
         `${s.checksReview ? `${s.checksReview} to review, ` : ''}${s.checksWarned} warnings, ${s.checksSkipped} skipped`,
     );

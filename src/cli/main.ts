@@ -35,6 +35,8 @@ const program = new Command()
 
 const format = (choices: string[], dflt: string) => new Option('--format <format>', 'output format').choices(choices).default(dflt);
 const verbose = () => new Option('-v, --verbose', 'log each stage of each source on standard error').default(false);
+const force = () =>
+  new Option('--force', 'load a source that is no report or document of this warehouse (no title, headings or tables found) instead of failing it').default(false);
 
 program
   .command('ingest')
@@ -42,14 +44,16 @@ program
   .argument('<paths...>', 'source files (.txt, .pdf) or folders of them')
   .addOption(format(['text', 'json'], 'text'))
   .addOption(verbose())
-  .action((paths: string[], opts: { format: 'text' | 'json'; verbose: boolean }) => ingestCommand(paths, program.opts().config, opts));
+  .addOption(force())
+  .action((paths: string[], opts: { format: 'text' | 'json'; verbose: boolean; force: boolean }) => ingestCommand(paths, program.opts().config, opts));
 
 program
   .command('rebuild')
   .description('empty the warehouse and ingest every source listed by the configuration')
   .addOption(format(['text', 'json'], 'text'))
   .addOption(verbose())
-  .action((opts: { format: 'text' | 'json'; verbose: boolean }) => rebuildCommand(program.opts().config, opts));
+  .addOption(force())
+  .action((opts: { format: 'text' | 'json'; verbose: boolean; force: boolean }) => rebuildCommand(program.opts().config, opts));
 
 program
   .command('check')

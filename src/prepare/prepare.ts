@@ -9,16 +9,23 @@ import { basename } from 'node:path';
 import { runChecks } from '../checks/index.ts';
 import { extractSource, failureHint, type TextSourceDocument } from '../extract/index.ts';
 import type { PdfSourceDocument } from '../extract/pdf.ts';
-import type { CheckResult, SourceDocument, TransformResult } from '../model.ts';
+import type { CheckResult, DocumentKind, SourceDocument, TransformResult } from '../model.ts';
+import { FindingBudgetError } from '../transform/budget.ts';
 import { lowConfidenceTables } from '../transform/discover/attach-captions.ts';
+import { UNRECOGNISED_REASON } from '../transform/discover/document-kind.ts';
 import { transformDocument } from '../transform/index.ts';
+import { overBudgetSource, unrecognisedSource } from './refusals.ts';
 
-/** What `prepareSource` needs besides the path: the configuration's limits and tolerance. */
+/** What `prepareSource` needs besides the path: the configuration's limits and tolerance, and --force. */
 export interface PrepareOptions {
   /** Largest file accepted, in bytes (configuration `maxSourceBytes`). */
   maxBytes: number;
   /** Check tolerance in units of the last printed digit (configuration `tolerance`). */
   tolerance: number;
+  /** Most findings a source may have (configuration `maxFindings`); more fail it. */
+  maxFindings: number;
+  /** Load a source classified 'unrecognised' anyway, with a warning (`--force`), instead of refusing it. */
+  force: boolean;
 }
 
 /** The stages of one source, in order, as progress reports them. */
@@ -40,25 +47,32 @@ export interface FailedSource {
   ok: false;
   /** The file's base name. */
   name: string;
+  /** 'unrecognised' for a source refused as no report or document; null when it was not classified. */
+  documentKind: DocumentKind | null;
   error: string;
   hint: string | null;
 }
 
 /**
  * Extracts, transforms and checks the source at `path`, calling `phase` after each stage. Never
- * throws for a bad source or a failure inside a stage: it comes back as a FailedSource.
+ * throws for a bad source or a failure inside a stage: it comes back as a FailedSource, as does
+ * a source that is no report or document (unless `options.force`) or has more findings than
+ * `options.maxFindings` (refusals.ts).
  */
 export async function prepareSource(path: string, options: PrepareOptions, phase: (p: PreparePhase) => void = () => {}): Promise<PreparedSource | FailedSource> {
   try {
     const doc = await extractSource(path, { maxBytes: options.maxBytes });
     phase('extracted');
-    const result = transformDocument(doc);
+    const result = transformDocument(doc, { maxFindings: options.maxFindings });
+    if (result.document.kind === 'unrecognised' && !options.force) return unrecognisedSource(path);
     const checks = runChecks(result.observations, { tolerance: options.tolerance, lowConfidence: lowConfidenceTables(result.tables) });
     phase('transformed');
     const { lines: _lines, ...meta } = doc;
-    return { ok: true, meta, result, checks, warnings: [...sourceWarnings(doc), ...result.warnings] };
+    const forced = result.document.kind === 'unrecognised' ? [`${UNRECOGNISED_REASON}: loaded because of --force`] : [];
+    return { ok: true, meta, result, checks, warnings: [...forced, ...sourceWarnings(doc), ...result.warnings] };
   } catch (error) {
-    return { ok: false, name: basename(path), error: error instanceof Error ? error.message : String(error), hint: failureHint(error) };
+    if (error instanceof FindingBudgetError) return overBudgetSource(path, error);
+    return { ok: false, name: basename(path), documentKind: null, error: error instanceof Error ? error.message : String(error), hint: failureHint(error) };
   }
 }
 

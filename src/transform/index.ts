@@ -15,7 +15,7 @@
  * `invalid_observation` finding) and mapped to its codelist members (src/codelists); a label no
  * codelist knows becomes an `unknown_label` finding.
  */
-import type { Finding, Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
+import type { Observation, SourceDocument, TableRecord, TransformResult } from '../model.ts';
 import { mapObservations } from '../codelists/index.ts';
 import { matchedChartObservations } from './charts/chart-labels.ts';
 import { chartObservations } from './charts/charts.ts';
@@ -27,6 +27,8 @@ import { discoverTables } from './discover/attach-captions.ts';
 import { parseTable } from './read/table.ts';
 import { isTraditional } from './normalize/text.ts';
 import { detectEdition } from './discover/edition.ts';
+import { classifyDocument } from './discover/document-kind.ts';
+import { budgetedFindings, DEFAULT_MAX_FINDINGS } from './budget.ts';
 import { validObservations } from './validate.ts';
 import { silentSlips } from './read/silent-slips.ts';
 
@@ -42,22 +44,29 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   return m;
 }
 
+/** Options of transformDocument. */
+export interface TransformOptions {
+  /** The most findings the source may have (configuration `maxFindings`); default DEFAULT_MAX_FINDINGS. */
+  maxFindings?: number;
+}
+
 /**
- * Transforms one extracted source. Never throws on any text: an observation that fails the
- * schema becomes an `invalid_observation` finding (validate.ts).
+ * Transforms one extracted source, and classifies it (a report, another document, or
+ * unrecognised: discover/document-kind.ts). Never throws on any text: an observation that fails
+ * the schema becomes an `invalid_observation` finding (validate.ts). Errors: FindingBudgetError
+ * (budget.ts) as soon as the source has more than `maxFindings` findings.
  */
-export function transformDocument(doc: SourceDocument): TransformResult {
+export function transformDocument(doc: SourceDocument, options: TransformOptions = {}): TransformResult {
   const texts = doc.lines.map((l) => l.text);
   const traditional = isTraditional(texts.join('\n'));
   const lines = doc.lines.map((l, i) => classifyLine(l, i, traditional));
   attachUnitLines(lines);
   const found = detectEdition(lines);
   const edition = found.year;
-  const warnings = found.how === 'named' ? [] : [`edition ${found.year ?? 'unknown'}: ${found.detail}`];
   const ctx = { sourceId: doc.sourceId, sourceName: doc.name, edition };
   const tables: TableRecord[] = [];
   const observations: Observation[] = [];
-  const findings: Finding[] = [];
+  const findings = budgetedFindings(options.maxFindings ?? DEFAULT_MAX_FINDINGS);
   const keep = (candidates: readonly Observation[]): Observation[] => {
     const valid = validObservations(candidates, doc.sourceId);
     findings.push(...valid.findings);
@@ -115,5 +124,8 @@ export function transformDocument(doc: SourceDocument): TransformResult {
   });
   observations.push(...keep(proseObservations(lines, observations, ctx)));
   findings.push(...silentSlips(lines, findings, doc.sourceId));
-  return { edition, tables, observations, findings, warnings };
+  const document = classifyDocument(lines, found, tables);
+  // A document other than a report has no edition to name: nothing to warn about.
+  const warnings = found.how === 'named' || document.kind === 'document' ? [] : [`edition ${found.year ?? 'unknown'}: ${found.detail}`];
+  return { edition, document, tables, observations, findings, warnings };
 }

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ObservationSchema, type Observation, type SourceDocument, type TableRecord, type TransformResult } from '../../src/model.ts';
+import { ObservationSchema, type DocumentClass, type Observation, type SourceDocument, type TableRecord, type TransformResult } from '../../src/model.ts';
 import { parseCsv } from './parse-csv.ts';
 
 /**
@@ -66,6 +66,11 @@ export function goldenObservation(row: Record<string, string>, sourceId: string)
   });
 }
 
+/** How a source made of `tables` is classified: a report (its tables were read), no title or headings recorded. */
+function reportOf(tables: readonly TableRecord[]): DocumentClass {
+  return { kind: 'report', title: null, titleLine: null, headings: 0, headingStyle: null, tables: tables.length };
+}
+
 /** One TableRecord per table_ref of `observations`, spanning its observations' lines. */
 export function tablesOf(observations: Observation[]): TableRecord[] {
   const byRef = new Map<string, Observation[]>();
@@ -99,7 +104,7 @@ export function goldenSource(stem: string, opts: { variant?: string; limit?: num
   const observations = golden.map((row) => goldenObservation(row, sourceId));
   return {
     doc: { sourceId, name, path, kind: 'text', bytes: bytes.length, pages: null },
-    result: { edition: null, tables: tablesOf(observations), observations, findings: [], warnings: [] },
+    result: { edition: null, document: reportOf(tablesOf(observations)), tables: tablesOf(observations), observations, findings: [], warnings: [] },
     golden,
   };
 }
