@@ -44,7 +44,7 @@ describe('etl ingest prints file names escaped', () => {
     expect(run.stdout).not.toMatch(RAW_CONTROL);
     expect(run.stderr).not.toMatch(RAW_CONTROL);
     const lines = run.stdout.split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}"forged\\n {2}✗ other\.txt\.txt" \(edition \?\): loaded; /));
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}"forged\\n {2}✗ other\.txt\.txt" \(document: [^)]*\): loaded; /));
     expect(lines).toContain(
       `  ✗ "tab\\t\\u001b[31mred.txt": FAILED — ${dir}/tab\\t\\u001b[31mred.txt: the file is empty (0 bytes) → check that the download or copy finished`,
     );
