@@ -46,13 +46,11 @@ function craftedSource(variant: string, values: string[]): TestSource & { checks
 }
 
 describe('DatabaseUnreachableError', () => {
-  it('fails fast, names host:port and never the password', async () => {
-    const started = Date.now();
+  it('names host:port and never the password', async () => {
     const error = await openWarehouse({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/x', dataDir: '.data/unused' }).catch((e) => e);
     expect(error).toBeInstanceOf(DatabaseUnreachableError);
     expect(error.message).toContain('127.0.0.1:1');
     expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain('secret');
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('times out against a server that accepts but never answers', async () => {
@@ -61,7 +59,7 @@ describe('DatabaseUnreachableError', () => {
     await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
     const { port } = silent.address() as AddressInfo;
     try {
-      const started = Date.now();
+      // Without the connect timeout this would wait forever (and the test fail on vitest's own timeout).
       const error = await openWarehouse({
         databaseUrl: `postgres://u:secret@127.0.0.1:${port}/x`,
         dataDir: '.data/unused',
@@ -71,7 +69,6 @@ describe('DatabaseUnreachableError', () => {
       expect(error.message).toContain(`127.0.0.1:${port}`);
       expect(error.message).toMatch(/timeout/i);
       expect(error.message).not.toContain('secret');
-      expect(Date.now() - started).toBeLessThan(5_000);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();
