@@ -7,7 +7,7 @@
  */
 import type { LineCell, SourceLine } from '../../model.ts';
 import { tokenizeHeader } from '../read/header.ts';
-import { isCellToken, isNullToken, malformedNumber, parseCell, parseNumberToken } from '../normalize/numbers.ts';
+import { isCellToken, isNullToken, isMalformedNumber, parseCell, parseNumberToken } from '../normalize/numbers.ts';
 import { normaliseLine, normaliseRef } from '../normalize/text.ts';
 
 export type LineKind = 'blank' | 'furniture' | 'caption' | 'figure' | 'chart' | 'cont' | 'row' | 'values' | 'label' | 'prose';
@@ -108,7 +108,7 @@ function splitTrailing(toks: string[]): { label: string[]; cells: string[] } {
   return { label: toks.slice(0, start), cells: toks.slice(start) };
 }
 
-/** A spoilt number token ("8l311"; a TAB-split cell "28 25l.5" too): see malformedNumber. */
+/** A spoilt number token ("8l311"; a TAB-split cell "28 25l.5" too): see isMalformedNumber. */
 function isMalformedCellToken(t: string): boolean {
   return parseCell(t.split(' '))?.kind === 'malformed';
 }
@@ -179,7 +179,7 @@ export function joinLabelLines(lines: Line[]): void {
  */
 export function spoiltNumbersOnly(text: string): boolean {
   const tokens = tokenize(text);
-  return tokens.some((t) => malformedNumber(t)) && tokens.every((t) => malformedNumber(t) || isCellToken(t));
+  return tokens.some((t) => isMalformedNumber(t)) && tokens.every((t) => isMalformedNumber(t) || isCellToken(t));
 }
 
 /** A 4-digit year 19xx/20xx and nothing else. */
@@ -217,7 +217,7 @@ function classifyText(src: SourceLine, idx: number, text: string): Line {
   const hasNumber = cells.some((c) => !isNullToken(c));
   const labelText = label.join(' ');
   // A spoilt number among the label's words ("英国 117 14.5 1,,0 阿联酋") is no punctuation of a sentence.
-  const words = label.filter((t) => !malformedNumber(t)).join(' ');
+  const words = label.filter((t) => !isMalformedNumber(t)).join(' ');
   if (SENTENCE.test(words.replace(/^\s*其中[:：]/, '')) || (labelText.match(/[\u4e00-\u9fff]/g)?.length ?? 0) > 36) return { ...base, kind: 'prose', label: labelText };
   // A row printed with null markers only ("西 藏 / / /") is a row without values; a single
   // trailing "/" is the end of a label split over lines ("单项合同平均成交额 /").
@@ -246,7 +246,7 @@ function sideBySide(label: string[], cells: string[]): { label: string; tokens: 
   const segs: { label: string; tokens: string[] }[] = [];
   let cur: { label: string[]; tokens: string[] } = { label: [], tokens: [] };
   for (const t of label) {
-    if ((parseNumberToken(t) || malformedNumber(t)) && cur.label.length) cur.tokens.push(t);
+    if ((parseNumberToken(t) || isMalformedNumber(t)) && cur.label.length) cur.tokens.push(t);
     else if (cur.tokens.length) {
       segs.push({ label: cur.label.join(' '), tokens: cur.tokens });
       cur = { label: [t], tokens: [] };

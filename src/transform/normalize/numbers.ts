@@ -27,7 +27,7 @@ export interface NullCell {
 
 /**
  * A cell printed where a number stands but spoiled by an OCR or typing slip (see
- * malformedNumber): "8l311", "677.7x4", "1033..08", "#81311". It fills a column like any cell,
+ * isMalformedNumber): "8l311", "677.7x4", "1033..08", "#81311". It fills a column like any cell,
  * so its neighbours keep theirs, but it is never a value: the table reports it as a
  * `malformed_number` finding.
  */
@@ -82,9 +82,9 @@ export function parseCell(tokens: string[]): Cell | null {
   if (tokens.length === 1 && isNullToken(tokens[0])) return { kind: 'null', raw: tokens[0] };
   if (tokens.length === 1) {
     if (/^[-\u2212\uFF0D]?0\d/.test(asciiDigits(tokens[0]))) return null;
-    return parseNumberToken(tokens[0]) ?? (malformedNumber(tokens[0]) ? { kind: 'malformed', raw: tokens[0] } : null);
+    return parseNumberToken(tokens[0]) ?? (isMalformedNumber(tokens[0]) ? { kind: 'malformed', raw: tokens[0] } : null);
   }
-  if (malformedNumber(tokens[tokens.length - 1])) {
+  if (isMalformedNumber(tokens[tokens.length - 1])) {
     // Thousands groups whose last group is spoilt ("28 25l.5"): one malformed cell.
     const groups = parseCell([...tokens.slice(0, -1), '000']);
     return groups?.kind === 'number' ? { kind: 'malformed', raw: tokens.join(' ') } : null;
@@ -113,18 +113,18 @@ export function isCellToken(token: string): boolean {
 const STRAY = /^[A-Za-z#*?!@$&~_=+:;|^`'".,]{1,2}$/;
 
 /**
- * Whether a whitespace-free token is a number cell spoilt by one slip, and if so a number it
- * may have been (to recognise the slip's shape, NEVER a value to load): one or two stray
- * characters inside the digits or in a digit's place ("8l311" → "8311", "677.7x4", "10#33.08",
- * "-l.05"), a doubled separator ("1033..08"), a stray symbol before the digits ("#81311", "#1")
- * or a stray letter or symbol after them ("4486.89x", "2.61%f", "1x"). What is left must read
- * as a number. Not malformed: valid cells (a footnote marker "28251.5a" is valid), text with CJK
- * characters, list numbers, headings and ranges ("1.", "3.1.2", "2019—2020", "5-1"), and names
- * that start with letters ("G20", "PM2.5"). Returns null when the token is no spoilt number.
+ * Whether a whitespace-free token is a number cell spoilt by one slip: one or two stray
+ * characters inside the digits or in a digit's place ("8l311", "677.7x4", "10#33.08", "-l.05"),
+ * a doubled separator ("1033..08"), a stray symbol before the digits ("#81311", "#1") or a stray
+ * letter or symbol after them ("4486.89x", "2.61%f", "1x"): without the slip (or with a digit in
+ * its place) the token reads as a number. Not malformed: valid cells (a footnote marker
+ * "28251.5a" is valid), text with CJK characters, list numbers, headings and ranges ("1.",
+ * "3.1.2", "2019—2020", "5-1"), and names that start with letters ("G20", "PM2.5").
  */
-export function malformedNumber(token: string): string | null {
+export function isMalformedNumber(token: string): boolean {
+  if (!/[\d\uFF10-\uFF19]/.test(token)) return false;
   const t = asciiDigits(token).replace(new RegExp(`[${MINUS}]`, 'g'), '-');
-  if (isCellToken(t) || !/\d/.test(t) || /[^\x21-\x7e]/.test(t)) return null;
+  if (isCellToken(t) || /[^\x21-\x7e]/.test(t)) return false;
   for (let i = 0; i < t.length; i++) {
     for (let w = 1; w <= 2 && i + w <= t.length; w++) {
       const stray = t.slice(i, i + w);
@@ -137,11 +137,11 @@ export function malformedNumber(token: string): string | null {
       // The slip added the characters, or one took a digit's place ("-l.05" for "-1.05").
       for (const repaired of w === 1 ? [before + after, `${before}0${after}`] : [before + after]) {
         const rest = parseNumberToken(repaired);
-        if (rest && !/^-?0\d/.test(repaired) && digitCount(rest.value) >= (after && before ? 2 : 1)) return repaired;
+        if (rest && !/^-?0\d/.test(repaired) && digitCount(rest.value) >= (after && before ? 2 : 1)) return true;
       }
     }
   }
-  return null;
+  return false;
 }
 
 /** Number of digits in a cell's value (sign and point excluded), for counting checks in tests. */

@@ -102,7 +102,7 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
     // The header may end with the first section's measure label ("合同项数" / "(项)").
     const k = [1, 2, 3].find((n) => n < block.header.length && measureFromLabel(block.header.slice(-n).map((l) => l.text).join(''), '')) ?? 0;
     const body = [...block.header.slice(block.header.length - k), ...block.body].filter((l) => l.kind === 'row' || l.kind === 'values' || l.kind === 'label');
-    const malformed = (l: Line, cell: MalformedCell, column: string) => finding(l, 'malformed_number', malformedMessage(cell, ref, `year row`, { group: column }));
+    const malformed = (l: Line, cell: MalformedCell, column: string) => finding(l, 'malformed_number', malformedMessage(cell, ref, 'year row', column));
     const obs = parseYearRows(body, block.header.slice(0, block.header.length - k), measureText, base, malformed);
     out.measureMissing = obs === 'no measure';
     if (Array.isArray(obs)) out.observations = obs;
@@ -129,7 +129,7 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
   const emit = (l: Line, label: string, parent: string, group: string, placed: PlacedCell[], cols: Column[]) => {
     for (const { column, cell } of placed) {
       const col = cols[column];
-      if (cell.kind === 'malformed') finding(l, 'malformed_number', malformedMessage(cell, ref, `row "${label}"`, col));
+      if (cell.kind === 'malformed') finding(l, 'malformed_number', malformedMessage(cell, ref, `row "${label}"`, columnName(col)));
       if (cell.kind !== 'number') continue;
       const fromLabel = col.measure ? null : measureFromLabel(label, measureText);
       const measure = col.measure ?? fromLabel?.measure;
@@ -158,7 +158,7 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
     const spoilt = split.placed.some((p) => p.cell.kind === 'malformed');
     const why = spoilt ? 'a spoilt number in its row leaves its column uncertain' : "its spaces may group thousands or separate cells, and the table's other rows do not tell which";
     for (const { cell } of split.doubtful) {
-      if (cell.kind === 'malformed') finding(l, 'malformed_number', malformedMessage(cell, ref, `row "${label}"`, {}));
+      if (cell.kind === 'malformed') finding(l, 'malformed_number', malformedMessage(cell, ref, `row "${label}"`, null));
       else finding(l, 'unplaced_cell', `cell "${cell.raw}" of ${ref} row "${label}": ${why}`);
     }
     const doubtful = new Set(split.doubtful);
@@ -195,10 +195,6 @@ function readBlock(block: Block, ctx: TableContext, subject: string): ParsedTabl
     }
     const label = normaliseLabel(rawLabel);
     if (!label) continue;
-    if (spoiltNumbersOnly(rawLabel)) {
-      finding(l, 'malformed_number', `the label of a ${ref} row is a spoilt number ("${rawLabel.trim()}"): the row is left out`);
-      continue;
-    }
     const segs = l.segments && columnGroups(columns).length === l.segments.length ? l.segments : null;
     if (segs) {
       const groups = columnGroups(columns);
@@ -316,13 +312,17 @@ function readGeometry(header: Line[], rows: Line[], amountUnit: string): Geometr
 }
 
 /**
- * What a `malformed_number` finding says: the cell as printed, where it stands, and that it is
- * left out ('cell "8l311" of 表4-2 row "北京", column 2017 输出技术 contract_count, is no number:
- * left out').
+ * What a `malformed_number` finding says: the cell as printed, where it stands (`column`: null
+ * when the row cannot tell), and that it is left out ('cell "8l311" of 表4-2 row "北京", column
+ * 输出技术 contract_count, is no number: left out').
  */
-function malformedMessage(cell: MalformedCell, ref: string, row: string, col: Partial<Column>): string {
-  const column = [col.year, col.group, col.measure].filter((x) => x).join(' ');
+function malformedMessage(cell: MalformedCell, ref: string, row: string, column: string | null): string {
   return `cell "${cell.raw}" of ${ref} ${row}${column ? `, column ${column},` : ' (its column uncertain)'} is no number: left out`;
+}
+
+/** A column as a finding names it: "2017 输出技术 contract_count". */
+function columnName(col: Column): string {
+  return [col.year, col.group, col.measure].filter((x) => x).join(' ');
 }
 
 /** The number cells of a row whose line carries geometry (the cells after its label). */
