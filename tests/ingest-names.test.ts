@@ -6,10 +6,9 @@
  */
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, runEtl, tempDir, writeConfig, type TempDir } from './helpers/etl-cli.ts';
-import { TEST_DATABASE_URL } from './helpers/warehouses.ts';
+import { dropTestSchema, TEST_DATABASE_URL } from './helpers/warehouses.ts';
 
 const SCHEMA = `ingest_names_${process.pid}`;
 const env = { DATABASE_URL: TEST_DATABASE_URL };
@@ -31,10 +30,7 @@ describe('etl ingest prints file names escaped', () => {
     config = await writeConfig(tmp.path, { sources: [dir], schema: SCHEMA, dataDir: join(tmp.path, 'pglite') });
   });
   afterAll(async () => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${SCHEMA}" cascade`);
-    await client.end();
+    await dropTestSchema(SCHEMA);
     await tmp?.dispose();
   });
 

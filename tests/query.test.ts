@@ -2,9 +2,8 @@
 // only one query statement is run, read-only; anything else is refused with exit code 2.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import pg from 'pg';
 import { FIXTURES, runEtl, tempDir, writeConfig, type TempDir } from './helpers/etl-cli.ts';
-import { TEST_DATABASE_URL } from './helpers/warehouses.ts';
+import { dropTestSchema, TEST_DATABASE_URL } from './helpers/warehouses.ts';
 
 const SCHEMA = `query_test_${process.pid}`;
 
@@ -18,10 +17,7 @@ describe('etl query', () => {
     expect((await runEtl(['-c', config, 'rebuild'], env)).code).toBe(0);
   });
   afterAll(async () => {
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${SCHEMA}" cascade`);
-    await client.end();
+    await dropTestSchema(SCHEMA);
     await tmp?.dispose();
   });
 

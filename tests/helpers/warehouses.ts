@@ -12,6 +12,17 @@ import { openWarehouse, type Warehouse } from '../../src/load/db.ts';
 /** The test server; TEST_DATABASE_URL overrides it. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** Drops `schema` (and everything in it) on the test server, through a connection of its own: a CLI test's clean-up. */
+export async function dropTestSchema(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** The two drivers every warehouse test runs on. */
 export const DRIVERS = ['pglite', 'postgres'] as const;
 
