@@ -28,6 +28,9 @@ const STYLES: { style: (m: RegExpExecArray) => string; re: RegExp }[] = [
   { style: (m) => `第…${m[2]}`, re: new RegExp(`^\\s*第\\s*(${NUMERAL})\\s*(章|节|条|部分|篇)`) },
 ];
 
+/** What every heading starts with (a numeral, a bracket, 第): lines without it are passed over at once. */
+const START = new RegExp(`^\\s*(?:[（(]\\s*|第\\s*)?${NUMERAL}`);
+
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /**
@@ -54,6 +57,7 @@ export function chineseNumber(s: string): number | null {
 export function findHeadings(lines: readonly Line[]): Headings | null {
   const chains = new Map<string, Headings>();
   for (const l of lines) {
+    if (!START.test(l.text)) continue;
     for (const { style, re } of STYLES) {
       const m = re.exec(l.text);
       if (!m) continue;

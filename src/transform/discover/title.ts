@@ -25,6 +25,8 @@ const MAX_TITLE_CHARS = 40;
 const MAX_WIDTH_SHARE = 0.75;
 /** The percentile of non-blank line lengths taken as the text's full line width. */
 const WIDTH_PERCENTILE = 0.9;
+/** How many non-blank lines from the start the width is measured on (the title page and the pages after it). */
+const WIDTH_SAMPLE = 2000;
 /**
  * The names of kinds of document of the field a title ends with: reports and bulletins, plans and
  * programmes, notices, opinions, measures, regulations, rules. Two characters at least: a single
@@ -56,9 +58,14 @@ export function findTitle(lines: readonly Line[]): Title | null {
   return null;
 }
 
-/** The text's full line width: the WIDTH_PERCENTILE of its non-blank lines' lengths, in characters. */
+/** The text's full line width: the WIDTH_PERCENTILE of the lengths of its first WIDTH_SAMPLE non-blank lines, in characters. */
 function lineWidth(lines: readonly Line[]): number {
-  const lengths = lines.map((l) => l.text.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  const lengths: number[] = [];
+  for (const l of lines) {
+    const n = l.text.trim().length;
+    if (n > 0 && lengths.push(n) >= WIDTH_SAMPLE) break;
+  }
+  lengths.sort((a, b) => a - b);
   return lengths.length ? lengths[Math.min(lengths.length - 1, Math.floor(WIDTH_PERCENTILE * lengths.length))] : 0;
 }
 
