@@ -1,14 +1,14 @@
 // `npm run audit-score`: runs extract → transform → checks on every seed that has a golden
 // discrepancy list (fixtures/golden/<seed>/discrepancies.csv, a copy of ../shared/golden; the seed itself from fixtures/),
-// compares the editions, and scores the results (src/audit/golden-score.ts): each real
+// compares the editions, and scores the results (scripts/audit/golden-score.ts): each real
 // inconsistency found, nothing beyond rounding raised on a within-rounding one, truncation and
 // nudged shares reported as warnings. Prints every item, the share, and every other failure the
 // checks report on the seeds (to be judged: real, or a parsing error).
 //   npx tsx scripts/audit-score.ts [--json] [--quiet]
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readDiscrepancies, scoreAudit, type GoldenItem } from '../src/audit/golden-score.ts';
-import { auditFiles } from '../src/audit/seeds.ts';
+import { readDiscrepancies, scoreAudit, type GoldenItem } from './audit/golden-score.ts';
+import { auditFiles } from './audit/seeds.ts';
 
 const goldenDir = resolve(import.meta.dirname, '../fixtures/golden');
 const fixtures = resolve(import.meta.dirname, '../fixtures');

@@ -1,6 +1,6 @@
 /**
  * The audit on the real seeds (issue 4): extract → transform → checks on every seed with a golden
- * discrepancy list, the editions compared, scored by src/audit/golden-score.ts — every real
+ * discrepancy list, the editions compared, scored by scripts/audit/golden-score.ts — every real
  * inconsistency found, nothing beyond rounding raised on a within-rounding one, truncation and
  * nudged shares reported as warnings — and every result a valid CheckResult.
  */
@@ -8,8 +8,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readDiscrepancies, scoreAudit, type AuditScore, type GoldenItem } from '../src/audit/golden-score.ts';
-import { auditFiles } from '../src/audit/seeds.ts';
+import { readDiscrepancies, scoreAudit, type AuditScore, type GoldenItem } from '../scripts/audit/golden-score.ts';
+import { auditFiles } from '../scripts/audit/seeds.ts';
 import { CheckResultSchema } from '../src/checks/index.ts';
 import type { CheckResult } from '../src/model.ts';
 import { GOLDEN_DIR } from './helpers/golden.ts';

@@ -14,7 +14,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
-import type { CheckResult } from '../model.ts';
+import type { CheckResult } from '../../src/model.ts';
 
 /** One row of discrepancies.csv. */
 export interface GoldenItem {

@@ -5,11 +5,11 @@
  * seeds. Errors: a file that cannot be extracted (its typed extract error).
  */
 import { basename } from 'node:path';
-import { crossEdition, readersFor, runChecks, type EditionResult } from '../checks/index.ts';
-import { extractSource } from '../extract/index.ts';
-import type { CheckResult, Observation } from '../model.ts';
-import { lowConfidenceTables } from '../transform/discover/attach-captions.ts';
-import { transformDocument } from '../transform/index.ts';
+import { crossEdition, readersFor, runChecks, type EditionResult } from '../../src/checks/index.ts';
+import { extractSource } from '../../src/extract/index.ts';
+import type { CheckResult, Observation } from '../../src/model.ts';
+import { lowConfidenceTables } from '../../src/transform/discover/attach-captions.ts';
+import { transformDocument } from '../../src/transform/index.ts';
 import type { SeedResults } from './golden-score.ts';
 
 /** One source run through the pipeline without loading. */
