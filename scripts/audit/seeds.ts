@@ -10,7 +10,8 @@ import { extractSource } from '../../src/extract/index.ts';
 import type { CheckResult, Observation } from '../../src/model.ts';
 import { lowConfidenceTables } from '../../src/transform/discover/attach-captions.ts';
 import { transformDocument } from '../../src/transform/index.ts';
-import type { SeedResults } from './golden-score.ts';
+import type { SeedResults } from './attribution.ts';
+import { figureLinesOf } from './figure-lines.ts';
 
 /** One source run through the pipeline without loading. */
 export interface AuditedSource {
@@ -34,7 +35,8 @@ export async function auditFiles(paths: readonly string[], tolerance: number | s
     return {
       seed: s.name,
       results: [...s.results, ...mine],
-      linesOf: (r: CheckResult) => r.inputs.filter((_, i) => !('inputFiles' in r) || (r as EditionResult).inputFiles[i] === s.name).map((i) => i.line),
+      inputsOf: (r: CheckResult) => r.inputs.filter((_, i) => !('inputFiles' in r) || (r as EditionResult).inputFiles[i] === s.name),
+      figureLines: figureLinesOf(s.observations),
     };
   });
   return { sources, seeds };
