@@ -90,6 +90,21 @@ describe('same_figure', () => {
     expect(rs[0].inputs).toHaveLength(3);
   });
 
+  it('reports a figure printed with fewer digits beyond its own rounding of the precise one, though it touches a third printing', () => {
+    // The 2021 edition's 企业 吸纳 growth: 附表14 30.70, prose 30.7 twice, prose 30.8 (30.75…30.85
+    // touches 30.7's 30.65…30.75, never 30.70's 30.695…30.705).
+    const g = (ref: string, v: string) => (ref === 'text' ? prose('企业', 'flow=inflow;seller_type=ent', 'turnover_growth_pct', v) : obs(ref, '企业', { flow: 'inflow', seller_type: 'ent' }, 'turnover_growth_pct', v));
+    const rs = failures(run(['same_figure'], [g('附表14', '30.70'), g('text', '30.7'), g('text', '30.8'), g('text', '30.7')]));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', tableRef: 'text', printed: '30.8' });
+  });
+
+  it('passes a figure printed with fewer digits within its own rounding of the precise one (15.3 and 15.35, 30.7 and 30.70)', () => {
+    const g = (ref: string, v: string) => obs(ref, '新疆', BJ, 'turnover_growth_pct', v);
+    expect(run(['same_figure'], [g('附表5', '15.35'), g('表4-4', '15.3'), g('表4-2', '15.3')]).map((r) => r.status)).toEqual(['pass']);
+    expect(run(['same_figure'], [g('附表5', '30.70'), g('表4-4', '30.7'), g('表4-2', '30.7')]).map((r) => r.status)).toEqual(['pass']);
+  });
+
   it('compares ranks only within one universe (a regional rank is no national rank)', () => {
     const national = { flow: 'outflow', region: '_T' };
     const east = { flow: 'outflow', region: 'EAST' };
