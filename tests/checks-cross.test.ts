@@ -146,6 +146,40 @@ describe('growth_across_tables and average_across_tables', () => {
     expect(rs[0]).toMatchObject({ severity: 'error', tableRef: '附表10' });
   });
 
+  /** 附表5's 国外 and 港澳台 rows (2019 and 2020) of the 2021 edition, and a grouping row 境外地区 on one line. */
+  const abroad = (count: string, amount: string, growth: string) => {
+    const out = (region: string) => ({ flow: 'outflow', region });
+    const line = nextLine++;
+    return [
+      obs('附表5', '国外', out('FOREIGN'), 'contract_count', '2782'), obs('附表5', '国外', out('FOREIGN'), 'turnover', '930.54'),
+      obs('附表5', '国外', out('FOREIGN'), 'turnover', '562.66', { dataYear: 2019 }),
+      obs('附表5', '港澳台', out('HMT'), 'contract_count', '315'), obs('附表5', '港澳台', out('HMT'), 'turnover', '33.28'),
+      obs('附表5', '港澳台', out('HMT'), 'turnover', '86.49', { dataYear: 2019 }),
+      ...(
+        [['contract_count', count], ['turnover', amount], ['turnover_growth_pct', growth]] as const
+      ).map(([m, x]) => obs('表4-1', '境外地区', out('ABROAD'), m, x, { line })),
+    ];
+  };
+
+  it('computes a grouping printed with one part’s levels on that part’s previous year (境外地区 = 国外: 930.5 / 562.66 − 1 = 65.38, not 65.5)', () => {
+    const rs = failures(run(['growth_across_tables'], abroad('2782', '930.5', '65.5')));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', printed: '65.5' });
+    expect(rs[0].message).toContain('562.66');
+    expect(run(['growth_across_tables'], abroad('2782', '930.5', '65.4')).map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('computes a grouping printed with all its parts’ levels like for like on the sum of their previous years (963.8 / 649.15 − 1 = 48.5, not 71.5)', () => {
+    const rs = failures(run(['growth_across_tables'], abroad('3097', '963.8', '71.5')));
+    expect(rs).toHaveLength(1);
+    expect(rs[0].message).toMatch(/562\.66 \+ 港澳台 86\.49/);
+    expect(run(['growth_across_tables'], abroad('3097', '963.8', '48.5')).map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('leaves a grouping alone when its levels are neither one part’s nor the sum of its parts’', () => {
+    expect(run(['growth_across_tables'], abroad('3000', '950.0', '60.0'))).toEqual([]);
+  });
+
   it('reports a growth rate that truncation explains as a warning', () => {
     const rs = failures(run(['growth_across_tables'], [
       obs('表2', '技术开发', DEV, 'contract_count', '66480', { dataYear: 2019 }),
