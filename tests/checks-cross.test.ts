@@ -180,6 +180,25 @@ describe('growth_across_tables and average_across_tables', () => {
     expect(run(['growth_across_tables'], abroad('3000', '950.0', '60.0'))).toEqual([]);
   });
 
+  it('computes a composite’s growth on the previous levels the text derives (level − change on the previous year), part by part', () => {
+    // 2021 edition l.1511: 高等院校、科研机构 2774 sellers, +13.9 %; 2019 = (1045 − 134) + (1729 − 194) = 2446 → 13.4 %.
+    const U = 'seller_type=public.university';
+    const R = 'seller_type=public.research';
+    const org = (m: string, key: string, value: string, statement: string) => prose(key === U ? '高等院校' : key === R ? '科研机构' : '高等院校+科研机构', key, m, value, { statement }, { unit: '家', unitMult: 0 });
+    const sources = (growth: string) => [
+      obs('表5-2', '高等院校', { seller_type: 'public.university' }, 'org_count', '1045'),
+      obs('表5-2', '科研机构', { seller_type: 'public.research' }, 'org_count', '1729'),
+      org('org_count', R, '1729', 's1'), org('x_org_count_change', R, '194', 's1'),
+      org('org_count', U, '1045', 's2'), org('x_org_count_change', U, '134', 's2'),
+      org('org_count', `${U}+public.research`, '2774', 's3'), prose('高等院校+科研机构', `${U}+public.research`, 'x_org_count_growth_pct', growth, { statement: 's3' }),
+    ];
+    const rs = failures(run(['growth_across_tables'], sources('13.9')));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', printed: '13.9' });
+    expect(rs[0].message).toMatch(/1045 − 134.*1729 − 194/);
+    expect(run(['growth_across_tables'], sources('13.4')).map((r) => r.status)).toEqual(['pass']);
+  });
+
   it('reports a growth rate that truncation explains as a warning', () => {
     const rs = failures(run(['growth_across_tables'], [
       obs('表2', '技术开发', DEV, 'contract_count', '66480', { dataYear: 2019 }),
