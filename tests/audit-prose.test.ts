@@ -119,6 +119,21 @@ describe('prose figures', () => {
     ]);
   });
 
+  it('reads a member named within a grouping before it as that member of the grouping (2021 edition l.1414–1418)', () => {
+    const BRI: Observation[] = [
+      row('表4-1', '“一带一路”地区', { flow: 'inflow', region: 'BRI' }, 'turnover', '592.6'),
+      row('表4-13', '城市建设与社会发展', { flow: 'inflow', region: 'BRI', tech_field: 'urban' }, 'turnover', '185.0'),
+      row('附表3', '城市建设与社会发展', { tech_field: 'urban' }, 'turnover', '2996.98'),
+    ];
+    const os = read(['2020 年我国面向“一带一路”沿线国家输出城市建设与社会发展领域技术交易活跃，成交额为 185.0 亿元，同比增长 1704.8%，占“一带一路”国家吸纳技术合同成交额的 32.1%。'], [...TABLES, ...BRI]);
+    expect(brief(os)).toEqual([
+      [1, 'turnover', '185.0', 'flow=inflow;region=BRI;tech_field=urban'],
+      [1, 'turnover_growth_pct', '1704.8', 'flow=inflow;region=BRI;tech_field=urban'],
+      [1, 'turnover_share_pct', '32.1', 'flow=inflow;region=BRI;tech_field=urban'],
+    ]);
+    expect(os[2].dimensions['text.base']).toBe('flow=inflow;region=BRI');
+  });
+
   it('places nothing when a clause names two members before its figures', () => {
     const os = read(['其中，北京输出和广东吸纳技术合同成交额分别为 6316.2 亿元和 4306.3 亿元。']);
     expect(os.every((o) => o.dimensions['text.member'] === undefined)).toBe(true);
