@@ -222,6 +222,40 @@ describe('growth_across_tables and average_across_tables', () => {
   });
 });
 
+describe('a count column printed one row off', () => {
+  /** The 2018 edition's 附表2 (2016: amounts, counts as printed) and 附表8 (2016 averages). */
+  const tables = (counts: string[], serviceAverage: string) => {
+    const rows: [string, Record<string, string>, string, string][] = [
+      ['技术开发', { contract_type: 'dev' }, '3479.64', '234.19'],
+      ['技术转让', { contract_type: 'transfer' }, '1607.89', '1280.57'],
+      ['技术咨询', { contract_type: 'consult' }, '468.33', '191.57'],
+      ['技术服务', { contract_type: 'service' }, '5851.13', serviceAverage],
+    ];
+    return rows.flatMap(([label, dims, amount, average], k) => {
+      const line = 3033 + 2 * k;
+      return [
+        obs('附表2', label, dims, 'turnover', amount, { line, dataYear: 2016 }),
+        obs('附表2', label, dims, 'contract_count', counts[k], { line, dataYear: 2016 }),
+        obs('附表8', label, dims, 'avg_turnover', average, { line: 3400 + 2 * k, dataYear: 2016 }),
+      ];
+    });
+  };
+
+  it('is named once, and each average is read with the count printed on the neighbouring row (a wrong one still found)', () => {
+    const rs = failures(run(['average_across_tables'], tables(['134852', '148582', '12556', '24447'], '433.98')));
+    expect(rs.map((r) => [r.tableRef, r.severity, r.printed])).toEqual([['附表2', 'error', null], ['附表8', 'error', '433.98']]);
+    expect(rs[0].subject).toBe('附表2 2016 contract_count: column printed one row off (averages of 附表8)');
+    expect(rs[1].message).toContain('134852');
+    expect(failures(run(['average_across_tables'], tables(['134852', '148582', '12556', '24447'], '433.89')))).toHaveLength(1);
+  });
+
+  it('is not suspected when the averages hold as printed, or when only one row fails', () => {
+    expect(failures(run(['average_across_tables'], tables(['148582', '12556', '24447', '134852'], '433.89')))).toEqual([]);
+    const one = failures(run(['average_across_tables'], tables(['148582', '12556', '24447', '134852'], '433.98')));
+    expect(one.map((r) => r.tableRef)).toEqual(['附表8']);
+  });
+});
+
 describe('prose shares, ranks and changes of a share', () => {
   const total = [obs('表4', '合计', {}, 'turnover', '1551.36'), obs('表4', '合计', {}, 'turnover', '1334.36', { dataYear: 2019 })];
 
