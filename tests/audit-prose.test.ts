@@ -35,10 +35,18 @@ const TABLES: Observation[] = [
   row('附表6', '广东', { flow: 'inflow', region: '440000' }, 'turnover', '4306.3'),
 ];
 
-/** The prose observations of some lines of text (line numbers from 1). */
-function read(text: string[]): Observation[] {
+/** Sellers and buyers of 附表9 / 附表14 of the 2021 edition: 高等院校 and 科研机构 are printed on both sides. */
+const ENTITIES: Observation[] = [
+  row('表5-2', '高等院校', { seller_type: 'public.university' }, 'org_count', '1045', { parentLabel: '事业法人', unit: '家' }),
+  row('表5-2', '科研机构', { seller_type: 'public.research' }, 'org_count', '1729', { parentLabel: '事业法人', unit: '家' }),
+  row('附表14', '高等院校', { buyer_type: 'public.university' }, 'turnover', '145.88', { parentLabel: '事业法人' }),
+  row('附表14', '科研机构', { buyer_type: 'public.research' }, 'turnover', '123.40', { parentLabel: '事业法人' }),
+];
+
+/** The prose observations of some lines of text (line numbers from 1), against `tables`. */
+function read(text: string[], tables: Observation[] = TABLES): Observation[] {
   const lines = text.map((t, i) => classifyLine({ page: null, line: i + 1, text: t }, i, false));
-  return proseObservations(lines, TABLES, { sourceId: SOURCE, sourceName: 'r.txt', edition: 2021 });
+  return proseObservations(lines, tables, { sourceId: SOURCE, sourceName: 'r.txt', edition: 2021 });
 }
 
 /** [line, measure, value, member key] of each figure. */
@@ -83,6 +91,47 @@ describe('prose figures', () => {
 
   it('leaves approximations, thresholds and changes alone', () => {
     expect(read(['技术开发合同成交额突破 500 亿元，较上年增加 20884 项，增幅超过 20%。'])).toEqual([]);
+  });
+
+  it('keeps a change against the previous year after a level as x_<measure>_change, signed (2021 edition l.1645–1647)', () => {
+    const os = read(['2020 年科研机构作为卖方参与技术交易的机构数量为 1729 家，较上年增加 194 家，成交额为 1111.8 亿元。'], [...TABLES, ...ENTITIES]);
+    expect(brief(os)).toEqual([
+      [1, 'org_count', '1729', 'seller_type=public.research'],
+      [1, 'x_org_count_change', '194', 'seller_type=public.research'],
+      [1, 'turnover', '1111.8', 'seller_type=public.research'],
+    ]);
+    expect(brief(read(['科研机构卖方机构数量为 1729 家，比上年减少 12 家。'], [...TABLES, ...ENTITIES]))[1]).toEqual([1, 'x_org_count_change', '-12', 'seller_type=public.research']);
+  });
+
+  it('reads a count printed right before the member it counts as its org_count ("共有 1045 所高等院校")', () => {
+    const os = read(['2020 年共有 1045 所高等院校参与技术交易，较上年增加 134 所。'], [...TABLES, ...ENTITIES]);
+    expect(brief(os)).toEqual([
+      [1, 'org_count', '1045', 'seller_type=public.university'],
+      [1, 'x_org_count_change', '134', 'seller_type=public.university'],
+    ]);
+  });
+
+  it('binds members printed on both sides to the composite of the side the words name (高等院校、科研机构卖方机构)', () => {
+    const os = read(['高等院校、科研机构卖方机构数量为 2774 家，同比增长 13.9%。'], [...TABLES, ...ENTITIES]);
+    expect(brief(os)).toEqual([
+      [1, 'org_count', '2774', 'seller_type=public.university+public.research'],
+      [1, 'x_org_count_growth_pct', '13.9', 'seller_type=public.university+public.research'],
+    ]);
+  });
+
+  it('reads a member named within a grouping before it as that member of the grouping (2021 edition l.1414–1418)', () => {
+    const BRI: Observation[] = [
+      row('表4-1', '“一带一路”地区', { flow: 'inflow', region: 'BRI' }, 'turnover', '592.6'),
+      row('表4-13', '城市建设与社会发展', { flow: 'inflow', region: 'BRI', tech_field: 'urban' }, 'turnover', '185.0'),
+      row('附表3', '城市建设与社会发展', { tech_field: 'urban' }, 'turnover', '2996.98'),
+    ];
+    const os = read(['2020 年我国面向“一带一路”沿线国家输出城市建设与社会发展领域技术交易活跃，成交额为 185.0 亿元，同比增长 1704.8%，占“一带一路”国家吸纳技术合同成交额的 32.1%。'], [...TABLES, ...BRI]);
+    expect(brief(os)).toEqual([
+      [1, 'turnover', '185.0', 'flow=inflow;region=BRI;tech_field=urban'],
+      [1, 'turnover_growth_pct', '1704.8', 'flow=inflow;region=BRI;tech_field=urban'],
+      [1, 'turnover_share_pct', '32.1', 'flow=inflow;region=BRI;tech_field=urban'],
+    ]);
+    expect(os[2].dimensions['text.base']).toBe('flow=inflow;region=BRI');
   });
 
   it('places nothing when a clause names two members before its figures', () => {

@@ -90,6 +90,21 @@ describe('same_figure', () => {
     expect(rs[0].inputs).toHaveLength(3);
   });
 
+  it('reports a figure printed with fewer digits beyond its own rounding of the precise one, though it touches a third printing', () => {
+    // The 2021 edition's 企业 吸纳 growth: 附表14 30.70, prose 30.7 twice, prose 30.8 (30.75…30.85
+    // touches 30.7's 30.65…30.75, never 30.70's 30.695…30.705).
+    const g = (ref: string, v: string) => (ref === 'text' ? prose('企业', 'flow=inflow;seller_type=ent', 'turnover_growth_pct', v) : obs(ref, '企业', { flow: 'inflow', seller_type: 'ent' }, 'turnover_growth_pct', v));
+    const rs = failures(run(['same_figure'], [g('附表14', '30.70'), g('text', '30.7'), g('text', '30.8'), g('text', '30.7')]));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', tableRef: 'text', printed: '30.8' });
+  });
+
+  it('passes a figure printed with fewer digits within its own rounding of the precise one (15.3 and 15.35, 30.7 and 30.70)', () => {
+    const g = (ref: string, v: string) => obs(ref, '新疆', BJ, 'turnover_growth_pct', v);
+    expect(run(['same_figure'], [g('附表5', '15.35'), g('表4-4', '15.3'), g('表4-2', '15.3')]).map((r) => r.status)).toEqual(['pass']);
+    expect(run(['same_figure'], [g('附表5', '30.70'), g('表4-4', '30.7'), g('表4-2', '30.7')]).map((r) => r.status)).toEqual(['pass']);
+  });
+
   it('compares ranks only within one universe (a regional rank is no national rank)', () => {
     const national = { flow: 'outflow', region: '_T' };
     const east = { flow: 'outflow', region: 'EAST' };
@@ -131,6 +146,59 @@ describe('growth_across_tables and average_across_tables', () => {
     expect(rs[0]).toMatchObject({ severity: 'error', tableRef: '附表10' });
   });
 
+  /** 附表5's 国外 and 港澳台 rows (2019 and 2020) of the 2021 edition, and a grouping row 境外地区 on one line. */
+  const abroad = (count: string, amount: string, growth: string) => {
+    const out = (region: string) => ({ flow: 'outflow', region });
+    const line = nextLine++;
+    return [
+      obs('附表5', '国外', out('FOREIGN'), 'contract_count', '2782'), obs('附表5', '国外', out('FOREIGN'), 'turnover', '930.54'),
+      obs('附表5', '国外', out('FOREIGN'), 'turnover', '562.66', { dataYear: 2019 }),
+      obs('附表5', '港澳台', out('HMT'), 'contract_count', '315'), obs('附表5', '港澳台', out('HMT'), 'turnover', '33.28'),
+      obs('附表5', '港澳台', out('HMT'), 'turnover', '86.49', { dataYear: 2019 }),
+      ...(
+        [['contract_count', count], ['turnover', amount], ['turnover_growth_pct', growth]] as const
+      ).map(([m, x]) => obs('表4-1', '境外地区', out('ABROAD'), m, x, { line })),
+    ];
+  };
+
+  it('computes a grouping printed with one part’s levels on that part’s previous year (境外地区 = 国外: 930.5 / 562.66 − 1 = 65.38, not 65.5)', () => {
+    const rs = failures(run(['growth_across_tables'], abroad('2782', '930.5', '65.5')));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', printed: '65.5' });
+    expect(rs[0].message).toContain('562.66');
+    expect(run(['growth_across_tables'], abroad('2782', '930.5', '65.4')).map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('computes a grouping printed with all its parts’ levels like for like on the sum of their previous years (963.8 / 649.15 − 1 = 48.5, not 71.5)', () => {
+    const rs = failures(run(['growth_across_tables'], abroad('3097', '963.8', '71.5')));
+    expect(rs).toHaveLength(1);
+    expect(rs[0].message).toMatch(/562\.66 \+ 港澳台 86\.49/);
+    expect(run(['growth_across_tables'], abroad('3097', '963.8', '48.5')).map((r) => r.status)).toEqual(['pass']);
+  });
+
+  it('leaves a grouping alone when its levels are neither one part’s nor the sum of its parts’', () => {
+    expect(run(['growth_across_tables'], abroad('3000', '950.0', '60.0'))).toEqual([]);
+  });
+
+  it('computes a composite’s growth on the previous levels the text derives (level − change on the previous year), part by part', () => {
+    // 2021 edition l.1511: 高等院校、科研机构 2774 sellers, +13.9 %; 2019 = (1045 − 134) + (1729 − 194) = 2446 → 13.4 %.
+    const U = 'seller_type=public.university';
+    const R = 'seller_type=public.research';
+    const org = (m: string, key: string, value: string, statement: string) => prose(key === U ? '高等院校' : key === R ? '科研机构' : '高等院校+科研机构', key, m, value, { statement }, { unit: '家', unitMult: 0 });
+    const sources = (growth: string) => [
+      obs('表5-2', '高等院校', { seller_type: 'public.university' }, 'org_count', '1045'),
+      obs('表5-2', '科研机构', { seller_type: 'public.research' }, 'org_count', '1729'),
+      org('org_count', R, '1729', 's1'), org('x_org_count_change', R, '194', 's1'),
+      org('org_count', U, '1045', 's2'), org('x_org_count_change', U, '134', 's2'),
+      org('org_count', `${U}+public.research`, '2774', 's3'), prose('高等院校+科研机构', `${U}+public.research`, 'x_org_count_growth_pct', growth, { statement: 's3' }),
+    ];
+    const rs = failures(run(['growth_across_tables'], sources('13.9')));
+    expect(rs).toHaveLength(1);
+    expect(rs[0]).toMatchObject({ severity: 'error', printed: '13.9' });
+    expect(rs[0].message).toMatch(/1045 − 134.*1729 − 194/);
+    expect(run(['growth_across_tables'], sources('13.4')).map((r) => r.status)).toEqual(['pass']);
+  });
+
   it('reports a growth rate that truncation explains as a warning', () => {
     const rs = failures(run(['growth_across_tables'], [
       obs('表2', '技术开发', DEV, 'contract_count', '66480', { dataYear: 2019 }),
@@ -151,6 +219,40 @@ describe('growth_across_tables and average_across_tables', () => {
       obs('附表8', '技术服务', DEV, 'avg_turnover', '433.98'),
     ]);
     expect(failures(bad).map((r) => r.severity)).toEqual(['error']);
+  });
+});
+
+describe('a count column printed one row off', () => {
+  /** The 2018 edition's 附表2 (2016: amounts, counts as printed) and 附表8 (2016 averages). */
+  const tables = (counts: string[], serviceAverage: string) => {
+    const rows: [string, Record<string, string>, string, string][] = [
+      ['技术开发', { contract_type: 'dev' }, '3479.64', '234.19'],
+      ['技术转让', { contract_type: 'transfer' }, '1607.89', '1280.57'],
+      ['技术咨询', { contract_type: 'consult' }, '468.33', '191.57'],
+      ['技术服务', { contract_type: 'service' }, '5851.13', serviceAverage],
+    ];
+    return rows.flatMap(([label, dims, amount, average], k) => {
+      const line = 3033 + 2 * k;
+      return [
+        obs('附表2', label, dims, 'turnover', amount, { line, dataYear: 2016 }),
+        obs('附表2', label, dims, 'contract_count', counts[k], { line, dataYear: 2016 }),
+        obs('附表8', label, dims, 'avg_turnover', average, { line: 3400 + 2 * k, dataYear: 2016 }),
+      ];
+    });
+  };
+
+  it('is named once, and each average is read with the count printed on the neighbouring row (a wrong one still found)', () => {
+    const rs = failures(run(['average_across_tables'], tables(['134852', '148582', '12556', '24447'], '433.98')));
+    expect(rs.map((r) => [r.tableRef, r.severity, r.printed])).toEqual([['附表2', 'error', null], ['附表8', 'error', '433.98']]);
+    expect(rs[0].subject).toBe('附表2 2016 contract_count: column printed one row off (averages of 附表8)');
+    expect(rs[1].message).toContain('134852');
+    expect(failures(run(['average_across_tables'], tables(['134852', '148582', '12556', '24447'], '433.89')))).toHaveLength(1);
+  });
+
+  it('is not suspected when the averages hold as printed, or when only one row fails', () => {
+    expect(failures(run(['average_across_tables'], tables(['148582', '12556', '24447', '134852'], '433.89')))).toEqual([]);
+    const one = failures(run(['average_across_tables'], tables(['148582', '12556', '24447', '134852'], '433.98')));
+    expect(one.map((r) => r.tableRef)).toEqual(['附表8']);
   });
 });
 

@@ -6,6 +6,10 @@
  * (附表10's growth against 附表2's previous year), the sum of the member's parts (a grouping, or
  * prose naming several members), or — for a prose growth rate — the level printed in the same
  * statement when no table holds it: growth ≈ (v_y / v_{y−1} − 1) × 100 by interval arithmetic.
+ * A regional grouping whose previous year no table prints is computed on the base its printing's
+ * scope calls for (grouping-scope.ts: one part's, when it prints that part's levels; else the sum
+ * of its parts'); failing that, on the level the text derives (derived-levels.ts: a level and its
+ * change on the previous year, printed together).
  * Levels are taken from tables of the same population (populations.ts). Serves every edition.
  */
 import type { CheckResult, Observation } from '../model.ts';
@@ -14,6 +18,8 @@ import { div, point, scale, sub } from './interval.ts';
 import { baseCandidates } from './measures.ts';
 import { isProse } from './members.ts';
 import { resultOf } from './result.ts';
+import { derivedPrevious } from './derived-levels.ts';
+import { groupingBase } from './grouping-scope.ts';
 import { figureName, printedValue, statementLevel, tableValue, type SourceView, type Value } from './source.ts';
 
 const KIND = 'growth_across_tables';
@@ -42,7 +48,7 @@ function checkGrowth(v: SourceView, g: Observation): CheckResult | null {
   for (const measure of baseCandidates(g.measure, '_growth_pct')) {
     if (checkedInTable(v, g, key, measure)) return null;
     const cur = currentValue(v, g, key, measure);
-    const prev = tableValue(v, key, g.dataYear - 1, measure, cur?.obs[0] ?? g);
+    const prev = tableValue(v, key, g.dataYear - 1, measure, cur?.obs[0] ?? g) ?? groupingBase(v, g, key, measure) ?? derivedPrevious(v, key, g.dataYear, measure, cur?.obs[0] ?? g);
     if (!cur || !prev) continue;
     const relation: Relation = {
       expected: (r) => {

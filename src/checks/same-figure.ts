@@ -8,8 +8,10 @@
  * tables of different populations (populations.ts) are not compared. A prose level of a member no
  * table prints as such (several members at once, a grouping on another basis) is compared with
  * the sum of its printed parts. Per member, year and measure: one pass, or a failure for each
- * printing that disagrees with the one most printings agree with (error; a warning when truncation
- * explains it).
+ * printing that disagrees with the consensus of the printings (the one most printings agree with,
+ * narrowed by those agreeing with it, most authoritative and precise first: a figure printed with
+ * fewer digits must hold within its own rounding of the more precise one) (error; a warning when
+ * truncation explains it).
  * Prose ranks and shares are checked against the amounts by rank_in_text and share_of_base.
  * Serves every edition.
  */
@@ -56,9 +58,36 @@ function meet(xs: Interval[]): Interval | null {
 }
 
 /**
- * Checks one group: the printing most others agree with is the reference; every printing from
- * another place that disagrees with it is reported (compared with the printings that agree with
- * the reference); when none does, one pass for the group.
+ * The printings of a group that disagree with its consensus. The reference is the printing most
+ * others agree with; the consensus is the intersection of the reference's interval with those of
+ * the printings agreeing with it, taken most authoritative first (an appendix table, a body table,
+ * the text) and, among equals, most precise first. A printing agreeing with the reference but not
+ * with the consensus is odd too: agreement within rounding is not transitive, and a figure printed
+ * with fewer digits must hold within its own rounding of the more precise printing, not merely
+ * touch a third printing that does (the 2021 edition's prose l.108 企业 吸纳 growth 30.8 touches
+ * l.426's 30.7 at 30.75, but 附表14 prints 30.70: 30.8 stands for 30.75…30.85, beyond 30.695…30.705).
+ */
+function oddOnes(list: Observation[], reference: Observation, comparable: (a: Observation, b: Observation) => boolean, agree: (a: Observation, b: Observation) => boolean, read: (o: Observation) => Interval): { odd: Observation[]; consensus: Observation[] } {
+  const odd = list.filter((o) => comparable(o, reference) && !agree(o, reference));
+  const core = list
+    .filter((o) => o !== reference && comparable(o, reference) && agree(o, reference))
+    .sort((a, b) => rank(b) - rank(a) || b.decimals - a.decimals || a.line - b.line);
+  let common = read(reference);
+  const consensus = [reference];
+  for (const o of core) {
+    const m = meet([common, read(o)]);
+    if (m) {
+      common = m;
+      consensus.push(o);
+    } else odd.push(o);
+  }
+  return { odd, consensus };
+}
+
+/**
+ * Checks one group: every printing from another place that disagrees with the group's consensus
+ * (oddOnes) is reported, compared with the printings of the consensus; when none does, one pass
+ * for the group.
  */
 function checkGroup(v: SourceView, list: Observation[]): CheckResult[] {
   const mult = list[0].unitMult;
@@ -68,7 +97,7 @@ function checkGroup(v: SourceView, list: Observation[]): CheckResult[] {
   const agree = (a: Observation, b: Observation) => intersects(r.read(a, mult), r.read(b, mult));
   const support = new Map(list.map((o) => [o, list.filter((x) => comparable(x, o) && agree(x, o)).length]));
   const reference = [...list].sort((a, b) => support.get(b)! - support.get(a)! || rank(b) - rank(a) || a.line - b.line)[0];
-  const odd = list.filter((o) => comparable(o, reference) && !agree(o, reference));
+  const { odd, consensus } = oddOnes(list, reference, comparable, agree, (o) => r.read(o, mult));
   if (!odd.length) {
     const first = list[0];
     const where = list.map((o) => `${o.tableRef}:${o.line} ${o.value}`).join(', ');
@@ -76,7 +105,7 @@ function checkGroup(v: SourceView, list: Observation[]): CheckResult[] {
     return [passSummary(KIND, { sourceId: v.sourceId, tableRef: first.tableRef }, subject, `printed alike within rounding: ${where}`, list.map((o) => ({ role: 'printed', obs: o })))];
   }
   return odd.map((o) => {
-    const against = list.filter((x) => x !== o && comparable(x, o) && agree(x, reference));
+    const against = consensus.filter((x) => x !== o && comparable(x, o));
     const relation: Relation = {
       expected: (reader) => meet(against.map((x) => reader.read(x, o.unitMult))) ?? reader.read(reference, o.unitMult),
       printed: o,

@@ -43,16 +43,23 @@ function flowVariants(key: string, ctx: ProseContext): string[] {
   return ctx.flows.map((f) => withFlow(key, f));
 }
 
-/** Candidate keys of a subject (one member, or a composite of several). */
+/**
+ * Candidate keys of a subject (one member, or a composite of several: a name printed on both
+ * sides of a transaction, as 高等院校 sells and buys, gives a composite per side).
+ */
 export function candidates(mentions: Mention[], ctx: ProseContext): string[] {
   if (mentions.length === 0) return [];
   if (mentions.length === 1) return [...new Set([...mentions[0].entry.keys].flatMap((k) => flowVariants(k, ctx)))];
   const out: string[] = [];
   for (const flow of ctx.flows.length ? ctx.flows : ['']) {
     const keys = mentions.map((m) => [...new Set([...m.entry.keys].map((k) => withFlow(k, flowOfKey(k) ? flow : '')))]);
-    if (keys.some((k) => k.length !== 1)) continue;
-    const composite = compose(keys.map((k) => k[0]));
-    if (composite && !out.includes(composite)) out.push(composite);
+    // A name printed on both sides ("高等院校" sells and buys): one composite per side, each part on it.
+    const sides = keys.some((k) => k.length !== 1) ? ['outflow', 'inflow'].map((side) => keys.map((ks) => ks.filter((k) => sideOf(k, ctx) === side))) : [keys];
+    for (const sided of sides) {
+      if (sided.some((k) => k.length !== 1)) continue;
+      const composite = compose(sided.map((k) => k[0]));
+      if (composite && !out.includes(composite)) out.push(composite);
+    }
   }
   return out;
 }

@@ -24,6 +24,12 @@ export interface Figure {
   end: number;
   /** Set when the figure is no level the tables print, with the reason. */
   notLevel?: string;
+  /**
+   * For a change against the previous year ("较上年增加194家", "比上年减少3个"): +1 for an
+   * increase, −1 for a decrease. Such a figure is no level (notLevel is set too), but with the
+   * level printed before it it gives the previous year's level (1729 − 194 = 1535).
+   */
+  change?: 1 | -1;
 }
 
 const NUMBER = '-?\\d+(?:\\.\\d+)?';
@@ -38,6 +44,9 @@ const APPROXIMATE_BEFORE = /(?:约|近|超过|突破|逾|超|不足|不到|接�
 const APPROXIMATE_AFTER = /^(?:以上|以下|左右|多|余|上下|之间)/;
 /** Words before a level that make it a change, a new count or a cumulative one. */
 const CHANGE_BEFORE = /(?:增加|减少|新增|增长了?|下降了?|提高了?|降低了?|多出|少了?|累计)[^,;:。]{0,6}$/;
+
+/** Words before a figure that make it a change against the previous year, and its sign. */
+const YEAR_ON_YEAR_CHANGE = /(?:较|比)上年(?:同期)?(增加|减少|多|少)了?$|同比(增加|减少)了?$/;
 
 /** After a count, a noun other than contracts: the count is of that noun ("31211项各级政府科技计划项目"). */
 const COUNTS_A_NOUN = /^(?!技术合同|合同|技术|的|以上|左右|和|与|及|、|或)[\u4e00-\u9fff]/;
@@ -70,7 +79,11 @@ export function clauseFigures(clause: string): Figure[] {
     const f: Figure = { kind: kindOf(unit), value, decimals: value.split('.')[1]?.length ?? 0, unit, start, end };
     const before = clause.slice(0, start);
     if (APPROXIMATE_BEFORE.test(before) || APPROXIMATE_AFTER.test(clause.slice(end))) f.notLevel = 'an approximation or threshold';
-    else if (f.kind !== 'percent' && f.kind !== 'points' && (CHANGE_BEFORE.test(before) || /新增/.test(before))) f.notLevel = 'a change, not a level';
+    else if (f.kind !== 'percent' && f.kind !== 'points' && (CHANGE_BEFORE.test(before) || /新增/.test(before))) {
+      f.notLevel = 'a change, not a level';
+      const c = YEAR_ON_YEAR_CHANGE.exec(before);
+      if (c) f.change = /减少|少/.test(c[1] ?? c[2]) ? -1 : 1;
+    }
     else if (f.kind === 'count' && COUNTS_A_NOUN.test(clause.slice(end))) f.notLevel = 'a count of the noun after it';
     if (/[年月日季]/.test(clause[end] ?? '')) continue;
     out.push(f);

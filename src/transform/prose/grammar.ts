@@ -10,7 +10,9 @@
  *   that is not an object ("超越北京", "占东部地区…的"); a clause without one continues the
  *   previous clause's subject within the sentence;
  * - levels: 项 → contract_count, 亿元 → turnover, 万元 after "平均" → avg_turnover, 家/个/所 of
- *   机构 → org_count; approximations, thresholds and changes are no levels (figures.ts);
+ *   机构 → org_count ("1045所高等院校": the subject's own count); approximations, thresholds and
+ *   changes are no levels (figures.ts), but a change against the previous year after a level
+ *   ("1729家，较上年增加194家") is kept as x_<measure>_change, signed;
  * - a percentage after a growth word is the growth of the measure named last (or of the last
  *   level); after 占 a share of the base named there; "分别…X%和Y%" pairs them with the levels
  *   (or members, or the two flows) named before, in order;
@@ -25,7 +27,7 @@ import { readPercents, readPoints } from './percents.ts';
 import { JOIN, type ReadFigure, type State, type Statement, type Subject } from './statements.ts';
 import { clauseSubject, topicOf } from './subjects.ts';
 import { topList } from './top-lists.ts';
-import { findMentions, type Vocabulary } from './vocabulary.ts';
+import { findMentions, type Mention, type Vocabulary } from './vocabulary.ts';
 
 export type { ReadFigure, Statement, Subject } from './statements.ts';
 
@@ -56,6 +58,15 @@ function levelMeasure(f: Figure, before: string, prior: string): string | null {
   if (['家', '个', '所'].includes(f.unit)) return /机构|主体|法人|院校|企业/.test(before + prior) ? 'org_count' : null;
   if (f.unit === '人' || f.unit === '万人') return /人员|人数|员工|职工|经纪人|人才/.test(before) ? 'staff_count' : null;
   return null;
+}
+
+/**
+ * A count of organisations printed right before the subject it counts ("共有1045所高等院校参与…"):
+ * the subject's org_count. Other counts of the noun after them stay no level (figures.ts).
+ */
+function countOfSubject(f: Figure, clause: string, parts: readonly Mention[]): string | null {
+  if (f.notLevel !== 'a count of the noun after it' || !['家', '个', '所'].includes(f.unit) || parts.length !== 1) return null;
+  return clause.startsWith(parts[0].text, f.end) ? 'org_count' : null;
 }
 
 /** The year of a figure: a previous year when the words say so, else the sentence's year. */
@@ -154,8 +165,15 @@ function readFigures(clause: string, at: number, figures: Figure[], state: State
     const fYear = yearOf(segment, year);
     const push = (r: Omit<ReadFigure, 'at' | 'year' | 'flow'> & { flow?: Flow; year?: number; at?: number }) =>
       st.figures.push({ at: at + r.figure.start, year: fYear, flow, ...r });
+    if ((f.kind === 'count' || f.kind === 'amount') && f.change) {
+      // "…1729家，较上年增加194家": the change of the level printed last in the same unit.
+      const level = [...state.levels].reverse().find((l) => l.figure.unit === f.unit);
+      if (level && !respectively) push({ figure: { ...f, value: f.change < 0 ? `-${f.value}` : f.value }, measure: `x_${level.measure}_change`, part: level.part, flow: level.flow });
+      i++;
+      continue;
+    }
     if (f.kind === 'count' || f.kind === 'amount') {
-      const measure = levelMeasure(f, before, state.text.slice(0, state.text.length - clause.length));
+      const measure = countOfSubject(f, clause, parts) ?? levelMeasure(f, before, state.text.slice(0, state.text.length - clause.length));
       if (measure && respectively && parts.length === run.length) run.forEach((g, k) => push({ figure: g, measure, part: parts[k] }));
       else if (measure && respectively && state.flow === 'both' && run.length === 2) run.forEach((g, k) => push({ figure: g, measure, flow: k ? 'inflow' : 'outflow' }));
       else if (measure && !respectively) {

@@ -59,7 +59,23 @@ export function clauseSubject(clause: string, mentions: Mention[], firstFigure: 
     if (inverted) return inverted;
     return unknownSubject(clause.slice(0, limit), firstFigure < clause.length);
   }
+  if (subjects.length === 2) return qualifiedMember(subjects[0], subjects[1]) ?? 'ambiguous';
   return subjects.length === 1 ? subjects[0] : 'ambiguous';
+}
+
+/**
+ * Two members named one after the other where the second is printed within the first
+ * ("面向“一带一路”沿线国家输出城市建设与社会发展领域技术…": 表4-13 prints 城市建设与社会发展 within
+ * the “一带一路” region): the second member, restricted to its keys within the first (each key
+ * of the first's, plus a dimension of its own). null when they are two separate members.
+ */
+function qualifiedMember(outer: Subject, inner: Subject): Subject | null {
+  if (outer.mentions.length !== 1 || inner.mentions.length !== 1) return null;
+  const [o, i] = [outer.mentions[0], inner.mentions[0]];
+  const dims = (k: string) => k.split(';');
+  const within = [...i.entry.keys].filter((k) => [...o.entry.keys].some((ok) => ok !== k && dims(ok).every((d) => dims(k).includes(d))));
+  if (!within.length) return null;
+  return { mentions: [{ ...i, entry: { ...i.entry, keys: new Set(within) } }], partner: null };
 }
 
 /** Words that make a clause head a predicate rather than a name. */

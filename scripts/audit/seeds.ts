@@ -5,12 +5,13 @@
  * seeds. Errors: a file that cannot be extracted (its typed extract error).
  */
 import { basename } from 'node:path';
-import { crossEdition, readersFor, runChecks, type EditionResult } from '../checks/index.ts';
-import { extractSource } from '../extract/index.ts';
-import type { CheckResult, Observation } from '../model.ts';
-import { lowConfidenceTables } from '../transform/discover/attach-captions.ts';
-import { transformDocument } from '../transform/index.ts';
-import type { SeedResults } from './golden-score.ts';
+import { crossEdition, readersFor, runChecks, type EditionResult } from '../../src/checks/index.ts';
+import { extractSource } from '../../src/extract/index.ts';
+import type { CheckResult, Observation } from '../../src/model.ts';
+import { lowConfidenceTables } from '../../src/transform/discover/attach-captions.ts';
+import { transformDocument } from '../../src/transform/index.ts';
+import type { SeedResults } from './attribution.ts';
+import { figureLinesOf } from './figure-lines.ts';
 
 /** One source run through the pipeline without loading. */
 export interface AuditedSource {
@@ -34,7 +35,8 @@ export async function auditFiles(paths: readonly string[], tolerance: number | s
     return {
       seed: s.name,
       results: [...s.results, ...mine],
-      linesOf: (r: CheckResult) => r.inputs.filter((_, i) => !('inputFiles' in r) || (r as EditionResult).inputFiles[i] === s.name).map((i) => i.line),
+      inputsOf: (r: CheckResult) => r.inputs.filter((_, i) => !('inputFiles' in r) || (r as EditionResult).inputFiles[i] === s.name),
+      figureLines: figureLinesOf(s.observations),
     };
   });
   return { sources, seeds };
